@@ -9,8 +9,10 @@ public final class ExitCodes {
 
   private ExitCodes() {}
 
-  /** An exception that escaped a subcommand means it could not run; usage errors map to 2. */
+  /**
+   * Usage errors map to 2; any other exception that escaped a subcommand means it could not run.
+   */
   static int forException(Throwable t) {
-    return CANNOT_RUN;
+    return t instanceof picocli.CommandLine.ParameterException ? USAGE : CANNOT_RUN;
   }
 }

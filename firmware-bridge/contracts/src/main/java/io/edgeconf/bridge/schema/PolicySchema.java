@@ -75,6 +75,58 @@ public record PolicySchema(String policyName, List<FieldSpec> fields) {
     return offset;
   }
 
+  /**
+   * Rebuilds a schema from its canonical string (as a module's metadata carries it).
+   *
+   * @throws IllegalArgumentException naming the item that is not canonical
+   */
+  public static PolicySchema parseCanonical(String policyName, String canonical) {
+    List<FieldSpec> fields = new java.util.ArrayList<>();
+    if (!canonical.isEmpty()) {
+      for (String item : canonical.split(";", -1)) {
+        fields.add(parseItem(item));
+      }
+    }
+    PolicySchema schema = new PolicySchema(policyName, fields);
+    if (!schema.canonical().equals(canonical)) {
+      throw new IllegalArgumentException("schema '" + canonical + "' is not in canonical form");
+    }
+    return schema;
+  }
+
+  private static FieldSpec parseItem(String item) {
+    int colon = item.indexOf(':');
+    if (colon <= 0) {
+      throw new IllegalArgumentException("schema item '" + item + "' has no type");
+    }
+    String name = item.substring(0, colon);
+    String rest = item.substring(colon + 1);
+    try {
+      if (rest.equals("bool")) {
+        return FieldSpec.bool(name);
+      }
+      if (rest.startsWith("enum(") && rest.endsWith(")")) {
+        return FieldSpec.enumeration(
+            name, List.of(rest.substring(5, rest.length() - 1).split(",", -1)));
+      }
+      if (rest.startsWith("text(") && rest.endsWith(")")) {
+        return FieldSpec.text(name, Integer.parseInt(rest.substring(5, rest.length() - 1)));
+      }
+      String[] parts = rest.split(":", -1);
+      if (parts.length == 3) {
+        for (FieldType type : FieldType.values()) {
+          if (type.isRanged() && type.keyword().equals(parts[0])) {
+            return FieldSpec.ranged(
+                name, type, Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+          }
+        }
+      }
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("schema item '" + item + "' has a malformed number", e);
+    }
+    throw new IllegalArgumentException("schema item '" + item + "' has an unknown type");
+  }
+
   /** The field with this name. */
   public Optional<FieldSpec> field(String name) {
     return fields.stream().filter(f -> f.name().equals(name)).findFirst();
