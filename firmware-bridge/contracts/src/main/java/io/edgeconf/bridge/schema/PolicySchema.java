@@ -116,8 +116,7 @@ public record PolicySchema(String policyName, List<FieldSpec> fields) {
       if (parts.length == 3) {
         for (FieldType type : FieldType.values()) {
           if (type.isRanged() && type.keyword().equals(parts[0])) {
-            return FieldSpec.ranged(
-                name, type, Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+            return FieldSpec.ranged(name, type, Long.parseLong(parts[1]), Long.parseLong(parts[2]));
           }
         }
       }
