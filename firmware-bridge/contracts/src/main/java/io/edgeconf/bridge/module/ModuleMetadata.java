@@ -58,12 +58,14 @@ public record ModuleMetadata(
   public record Require(String expr, String message) {}
 
   /** The policy's rollout settings. */
-  public record Rollout(
-      double canaryPct, double maxFailuresPct, long healthWindowMs, int batch) {
+  public record Rollout(double canaryPct, double maxFailuresPct, long healthWindowMs, int batch) {
     public Rollout {
       if (canaryPct < 0 || canaryPct > 100 || maxFailuresPct < 0 || maxFailuresPct > 100) {
         throw new IllegalArgumentException(
-            "percentages must lie in 0..100: canary " + canaryPct + ", max_failures " + maxFailuresPct);
+            "percentages must lie in 0..100: canary "
+                + canaryPct
+                + ", max_failures "
+                + maxFailuresPct);
       }
       if (healthWindowMs < 0 || batch < 0) {
         throw new IllegalArgumentException("health window and batch must not be negative");

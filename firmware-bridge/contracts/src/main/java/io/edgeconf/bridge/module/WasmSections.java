@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The section layout of a WebAssembly binary: enough to find custom sections ({@code
- * edgeconf.meta}, {@code edgeconf.sig}) and measure sections, without validating code (Chicory
- * does that). Immutable.
+ * edgeconf.meta}, {@code edgeconf.sig}) and measure sections, without validating code (Chicory does
+ * that). Immutable.
  */
 public final class WasmSections {
   /** {@code \0asm} then version 1. */
@@ -52,7 +52,8 @@ public final class WasmSections {
     }
     for (int i = 0; i < HEADER.length; i++) {
       if (bytes[i] != HEADER[i]) {
-        throw new ModuleFormatException("not a WebAssembly 1.0 module (bad header at offset " + i + ")");
+        throw new ModuleFormatException(
+            "not a WebAssembly 1.0 module (bad header at offset " + i + ")");
       }
     }
     List<Section> sections = new ArrayList<>();
@@ -97,8 +98,7 @@ public final class WasmSections {
 
   /** The content of the first custom section with this name. */
   public Optional<byte[]> customContent(String name) {
-    return custom(name)
-        .map(s -> java.util.Arrays.copyOfRange(bytes, s.contentStart(), s.end()));
+    return custom(name).map(s -> java.util.Arrays.copyOfRange(bytes, s.contentStart(), s.end()));
   }
 
   /** The last section, if any. */
@@ -112,7 +112,8 @@ public final class WasmSections {
     int shift = 0;
     while (true) {
       if (pos >= bytes.length) {
-        throw new ModuleFormatException("LEB128 at offset 0x" + Integer.toHexString(pos) + " runs past the end");
+        throw new ModuleFormatException(
+            "LEB128 at offset 0x" + Integer.toHexString(pos) + " runs past the end");
       }
       int b = bytes[pos++] & 0xFF;
       result |= (long) (b & 0x7F) << shift;
@@ -121,11 +122,13 @@ public final class WasmSections {
       }
       shift += 7;
       if (shift > 28) {
-        throw new ModuleFormatException("LEB128 at offset 0x" + Integer.toHexString(pos) + " is too long");
+        throw new ModuleFormatException(
+            "LEB128 at offset 0x" + Integer.toHexString(pos) + " is too long");
       }
     }
     if (result > 0xFFFF_FFFFL) {
-      throw new ModuleFormatException("LEB128 at offset 0x" + Integer.toHexString(pos) + " exceeds u32");
+      throw new ModuleFormatException(
+          "LEB128 at offset 0x" + Integer.toHexString(pos) + " exceeds u32");
     }
     return new long[] {result, pos};
   }
