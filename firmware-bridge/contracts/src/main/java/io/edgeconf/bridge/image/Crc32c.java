@@ -16,22 +16,27 @@ public final class Crc32c {
     return of(bytes, 0, bytes.length);
   }
 
-  /** Eight lower-case hex digits, as in {@code "crc":"6ef7f919"}. */
+  /**
+   * The CRC as the device protocol writes it ({@code "crc":"6ef7f919"}): eight lower-case hex
+   * digits of the four bytes as they stand at the end of the image, that is the CRC-32C value in
+   * little-endian byte order. The greenhouse test vector ends {@code 6e f7 f9 19} (value {@code
+   * 0x19f9f76e}) and is acked with {@code "6ef7f919"}.
+   */
   public static String hex(long crc) {
-    return String.format("%08x", crc & 0xFFFF_FFFFL);
+    return String.format("%08x", Integer.reverseBytes((int) crc) & 0xFFFF_FFFFL);
   }
 
   /**
-   * Parses eight hex digits.
+   * Parses the device protocol's form of a CRC (see {@link #hex}).
    *
-   * @throws IllegalArgumentException when the text is not 1 to 8 hex digits
+   * @throws IllegalArgumentException when the text is not exactly 8 hex digits
    */
   public static long parseHex(String text) {
-    if (text == null || text.isEmpty() || text.length() > 8) {
+    if (text == null || text.length() != 8) {
       throw new IllegalArgumentException("a CRC is 8 hex digits, not '" + text + "'");
     }
     try {
-      return Long.parseLong(text, 16);
+      return Integer.reverseBytes((int) Long.parseLong(text, 16)) & 0xFFFF_FFFFL;
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("a CRC is 8 hex digits, not '" + text + "'", e);
     }

@@ -17,7 +17,17 @@ class ImageCodecTest {
   @Test
   void crc32cOfTheCheckString() {
     assertEquals(0xE3069283L, Crc32c.of("123456789".getBytes(StandardCharsets.US_ASCII)));
-    assertEquals("e3069283", Crc32c.hex(0xE3069283L));
+  }
+
+  @Test
+  void crcTextIsTheImagesLastFourBytesInOrder() {
+    long crc = ImageCodec.crcOf(GreenhouseVectors.ESP);
+    assertEquals(0x19f9f76eL, crc);
+    assertEquals("6ef7f919", Crc32c.hex(crc));
+    assertEquals(crc, Crc32c.parseHex("6ef7f919"));
+    assertEquals("b81cd446", Crc32c.hex(ImageCodec.crcOf(GreenhouseVectors.NRF)));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> Crc32c.parseHex("6ef7f91"));
   }
 
   @Test
