@@ -29,9 +29,8 @@ final class Greenhouse {
       "4543464701001e00f300f1080700000081af7aed102700000c0023000a0050010006656173742d3200000000000000000000b81cd446";
 
   /**
-   * The CRC-32C each image carries (the u32 in its last four bytes, little-endian); acks and
-   * health reports write it as those bytes in image order ({@code "6ef7f919"}, see {@code
-   * Crc32c.hex}).
+   * The CRC-32C each image carries (the u32 in its last four bytes, little-endian); acks and health
+   * reports write it as those bytes in image order ({@code "6ef7f919"}, see {@code Crc32c.hex}).
    */
   static final long ESP_CRC = ImageCodec.crcOf(esp());
 
