@@ -1,0 +1,24 @@
+package io.edgeconf.bridge.transport.coap;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+
+/**
+ * A board's current registration: where it is reached and until when. Mutable; confined to the
+ * transport's event thread.
+ */
+final class Registration {
+  final String deviceId;
+  InetSocketAddress address;
+  boolean secure;
+  Instant expiresAt;
+  Instant lastHeard;
+  Instant lastObserve;
+
+  Registration(String deviceId, InetSocketAddress address, boolean secure, Instant expiresAt) {
+    this.deviceId = deviceId;
+    this.address = address;
+    this.secure = secure;
+    this.expiresAt = expiresAt;
+  }
+}
