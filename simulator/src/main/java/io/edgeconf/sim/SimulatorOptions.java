@@ -36,6 +36,8 @@ import java.util.Optional;
  * @param startTimeout how long {@link Simulator#start()} waits for every board to come up
  * @param clearRetainedOnClose whether closing deletes the boards' retained {@code hello}, {@code
  *     online} and {@code cfg} (tests on a shared broker)
+ * @param deviceTopicRoot the MQTT topic root of the device protocol ({@code ec/d}); tests sharing a
+ *     broker give each gateway and its boards their own root
  * @param clock the time source of uptimes and events
  */
 public record SimulatorOptions(
@@ -57,8 +59,23 @@ public record SimulatorOptions(
     String coapHost,
     Duration startTimeout,
     boolean clearRetainedOnClose,
+    String deviceTopicRoot,
     InstantSource clock) {
+  /** The device protocol's topic root unless told otherwise. */
+  public static final String DEFAULT_TOPIC_ROOT = "ec/d";
+
   public SimulatorOptions {
+    deviceTopicRoot = deviceTopicRoot == null ? DEFAULT_TOPIC_ROOT : deviceTopicRoot;
+    if (deviceTopicRoot.isEmpty()
+        || deviceTopicRoot.startsWith("/")
+        || deviceTopicRoot.endsWith("/")
+        || deviceTopicRoot.contains("+")
+        || deviceTopicRoot.contains("#")) {
+      throw new IllegalArgumentException(
+          "device topic root '"
+              + deviceTopicRoot
+              + "' must be a topic without wildcards or edge slashes");
+    }
     brokerUrl = brokerUrl == null ? Optional.empty() : brokerUrl;
     gatewayCoap = gatewayCoap == null ? Optional.empty() : gatewayCoap;
     gatewayCoap.ifPresent(SimulatorOptions::requireHostPort);
@@ -159,6 +176,7 @@ public record SimulatorOptions(
     private String coapHost = "127.0.0.1";
     private Duration startTimeout = Duration.ofSeconds(60);
     private boolean clearRetainedOnClose;
+    private String deviceTopicRoot = DEFAULT_TOPIC_ROOT;
     private InstantSource clock = InstantSource.system();
 
     private Builder() {}
@@ -280,6 +298,11 @@ public record SimulatorOptions(
       return this;
     }
 
+    public Builder deviceTopicRoot(String root) {
+      this.deviceTopicRoot = root;
+      return this;
+    }
+
     public Builder clock(InstantSource clock) {
       this.clock = clock;
       return this;
@@ -308,6 +331,7 @@ public record SimulatorOptions(
           coapHost,
           startTimeout,
           clearRetainedOnClose,
+          deviceTopicRoot,
           clock);
     }
   }

@@ -42,7 +42,7 @@ public final class MqttBoard extends VirtualBoard {
   public MqttBoard(
       DeviceAttributes device, Firmware firmware, BoardContext ctx, Duration healthOffset) {
     super(device, firmware, ctx, healthOffset);
-    this.prefix = "ec/d/" + device.id() + "/";
+    this.prefix = ctx.options().deviceTopicRoot() + "/" + device.id() + "/";
   }
 
   /**
