@@ -4,7 +4,6 @@ import io.edgeconf.sim.Durations;
 import io.edgeconf.sim.FaultSpec;
 import io.edgeconf.sim.FaultSpecException;
 import io.edgeconf.sim.FirmwareModuleException;
-import io.edgeconf.sim.PskFileException;
 import io.edgeconf.sim.Simulator;
 import io.edgeconf.sim.SimulatorException;
 import io.edgeconf.sim.SimulatorOptions;
@@ -166,7 +165,7 @@ final class SimCommand implements Callable<Integer> {
     } catch (FaultSpecException | IllegalArgumentException e) {
       err.println("edgeconf sim: " + e.getMessage());
       return ExitCodes.USAGE;
-    } catch (PskFileException | FirmwareModuleException e) {
+    } catch (io.edgeconf.bridge.transport.TransportConfigException | FirmwareModuleException e) {
       err.println("edgeconf sim: " + e.getMessage());
       return e.getCause() instanceof IOException ? ExitCodes.CANNOT_RUN : ExitCodes.REFUSED;
     }

@@ -1,15 +1,13 @@
 package io.edgeconf.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeconf.bridge.image.FirmwareBinding;
-import io.edgeconf.bridge.schema.FieldSpec;
+import io.edgeconf.bridge.module.ModuleFormatException;
+import io.edgeconf.bridge.module.ModuleMetadata;
+import io.edgeconf.bridge.module.WasmSections;
 import io.edgeconf.bridge.schema.PolicySchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,8 +22,6 @@ import java.util.Optional;
  */
 public record FirmwareModule(
     String policyName, FirmwareBinding binding, Optional<PolicySchema> schema) {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   public FirmwareModule {
     policyName = policyName == null ? "" : policyName;
     if (binding == null) {
@@ -54,64 +50,28 @@ public record FirmwareModule(
    * @throws FirmwareModuleException when the binary has no usable {@code edgeconf.meta}
    */
   public static FirmwareModule fromWasm(byte[] wasm) {
-    byte[] meta =
-        WasmCustomSections.find(wasm, "edgeconf.meta")
-            .orElseThrow(() -> new FirmwareModuleException("no edgeconf.meta section"));
+    byte[] meta;
+    try {
+      meta =
+          WasmSections.parse(wasm)
+              .customContent(ModuleMetadata.SECTION)
+              .orElseThrow(() -> new FirmwareModuleException("no edgeconf.meta section"));
+    } catch (ModuleFormatException e) {
+      throw new FirmwareModuleException("not a config module: " + e.getMessage(), e);
+    }
     return fromMeta(meta);
   }
 
   /**
-   * @throws FirmwareModuleException when the JSON has no policy id and schema hash
+   * @throws FirmwareModuleException when the metadata cannot be read
    */
   public static FirmwareModule fromMeta(byte[] metaJson) {
-    JsonNode meta;
     try {
-      meta = JSON.readTree(metaJson);
-    } catch (IOException e) {
-      throw new FirmwareModuleException("edgeconf.meta is not JSON: " + e.getMessage(), e);
+      ModuleMetadata meta = ModuleMetadata.parse(metaJson);
+      PolicySchema schema = meta.policySchema();
+      return new FirmwareModule(meta.policy(), FirmwareBinding.of(schema), Optional.of(schema));
+    } catch (ModuleFormatException e) {
+      throw new FirmwareModuleException(e.getMessage(), e);
     }
-    if (meta == null || !meta.isObject()) {
-      throw new FirmwareModuleException("edgeconf.meta is not a JSON object");
-    }
-    String policy = meta.path("policy").asText("");
-    Optional<PolicySchema> schema = policy.isEmpty() ? Optional.empty() : schemaOf(policy, meta);
-    FirmwareBinding binding;
-    if (meta.path("policy_id").canConvertToLong() && meta.path("schema_hash").canConvertToLong()) {
-      try {
-        binding =
-            new FirmwareBinding(
-                meta.get("policy_id").longValue(), meta.get("schema_hash").longValue());
-      } catch (IllegalArgumentException e) {
-        throw new FirmwareModuleException("edgeconf.meta: " + e.getMessage(), e);
-      }
-    } else if (schema.isPresent()) {
-      binding = FirmwareBinding.of(schema.get());
-    } else {
-      throw new FirmwareModuleException("edgeconf.meta has no policy_id and schema_hash");
-    }
-    FirmwareBinding b = binding;
-    return new FirmwareModule(policy, binding, schema.filter(s -> FirmwareBinding.of(s).equals(b)));
-  }
-
-  private static Optional<PolicySchema> schemaOf(String policy, JsonNode meta) {
-    try {
-      if (meta.path("schema").isTextual()) {
-        return Optional.of(CanonicalSchema.parse(policy, meta.get("schema").textValue()));
-      }
-      if (meta.path("fields").isArray()) {
-        List<FieldSpec> fields = new ArrayList<>();
-        for (JsonNode f : meta.get("fields")) {
-          Optional<FieldSpec> spec = MetaFields.field(f);
-          if (spec.isEmpty()) {
-            return Optional.empty();
-          }
-          fields.add(spec.get());
-        }
-        return Optional.of(new PolicySchema(policy, fields));
-      }
-    } catch (FirmwareModuleException | IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    return Optional.empty();
   }
 }

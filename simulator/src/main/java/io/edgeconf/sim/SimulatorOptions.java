@@ -228,12 +228,13 @@ public record SimulatorOptions(
     }
 
     /**
-     * Reads the PSK file now (format: {@link PskFile}).
+     * Reads the PSK file now (format: {@link io.edgeconf.bridge.transport.PskFile}, shared with the
+     * gateway).
      *
-     * @throws PskFileException when it cannot
+     * @throws io.edgeconf.bridge.transport.TransportConfigException when it cannot
      */
     public Builder pskFile(Path file) {
-      return psks(PskFile.read(file));
+      return psks(io.edgeconf.bridge.transport.PskFile.load(file));
     }
 
     public Builder zones(List<String> zones) {

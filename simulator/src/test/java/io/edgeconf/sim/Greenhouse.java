@@ -18,7 +18,7 @@ final class Greenhouse {
           + "temp_low_c:i16:-40:125;humidity_max:u8:0:100;led:bool;mode:enum(eco,normal,boost);"
           + "label:text(16)";
 
-  static final PolicySchema SCHEMA = CanonicalSchema.parse("greenhouse", CANONICAL);
+  static final PolicySchema SCHEMA = PolicySchema.parseCanonical("greenhouse", CANONICAL);
 
   /** config-image.md: board=esp32, id=gh-esp-01, zone=south. */
   static final String ESP_HEX =

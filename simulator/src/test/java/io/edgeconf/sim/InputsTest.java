@@ -1,38 +1,19 @@
 package io.edgeconf.sim;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.edgeconf.bridge.descriptor.DeviceAttributes;
 import io.edgeconf.bridge.image.FirmwareBinding;
+import io.edgeconf.bridge.module.ModuleMetadata;
 import io.edgeconf.sim.internal.Fleet;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** PSK files, tag fractions, the fleet layout and reading a module's metadata. */
 class InputsTest {
-  @Test
-  void readsPskFiles() {
-    Map<String, byte[]> keys =
-        PskFile.parse("f", List.of("# comment", "", " sim-nrf-1 : 0a0B ", "x:00"));
-    assertArrayEquals(new byte[] {0x0a, 0x0b}, keys.get("sim-nrf-1"));
-    assertEquals(2, keys.size());
-    for (List<String> bad :
-        List.of(
-            List.of("nokey"),
-            List.of("a:xyz"),
-            List.of("a:0"),
-            List.of("a:00", "a:01"),
-            List.of("b c:00"))) {
-      assertThrows(PskFileException.class, () -> PskFile.parse("f", bad));
-    }
-  }
-
   @Test
   void spreadsZonesAndTags() {
     SimulatorOptions o =
@@ -56,46 +37,36 @@ class InputsTest {
   @Test
   void readsTheBindingAndSchemaFromEdgeconfMeta() throws Exception {
     String meta =
-        "{\"abi\":1,\"policy\":\"greenhouse\",\"version\":7,\"policy_id\":"
-            + Greenhouse.SCHEMA.policyId()
-            + ",\"schema_hash\":"
-            + Greenhouse.SCHEMA.schemaHash()
-            + ",\"schema\":\""
-            + Greenhouse.CANONICAL
-            + "\"}";
+        new String(
+            new ModuleMetadata(
+                    1,
+                    "greenhouse",
+                    7,
+                    Greenhouse.SCHEMA.policyId(),
+                    Greenhouse.SCHEMA.schemaHash(),
+                    Greenhouse.CANONICAL,
+                    List.of("esp32", "nrf52840"),
+                    Greenhouse.SCHEMA.imageSize(),
+                    List.of(),
+                    List.of(),
+                    new ModuleMetadata.Rollout(10, 5, 15_000, 0),
+                    List.of(),
+                    "test",
+                    "")
+                .toJson(),
+            StandardCharsets.UTF_8);
     FirmwareModule m = FirmwareModule.fromWasm(wasmWithCustomSection("edgeconf.meta", meta));
     assertEquals(FirmwareBinding.of(Greenhouse.SCHEMA), m.binding());
     assertEquals(Greenhouse.SCHEMA, m.schema().orElseThrow());
 
-    String noSchema = "{\"policy\":\"p\",\"policy_id\":1,\"schema_hash\":2}";
-    FirmwareModule bare = FirmwareModule.fromWasm(wasmWithCustomSection("edgeconf.meta", noSchema));
-    assertEquals(new FirmwareBinding(1, 2), bare.binding());
-    assertTrue(bare.schema().isEmpty());
-
+    String inconsistent = meta.replace("\"version\":7", "\"version\":\"7\"");
     assertThrows(
         FirmwareModuleException.class,
-        () -> FirmwareModule.fromWasm(wasmWithCustomSection("other", noSchema)));
+        () -> FirmwareModule.fromWasm(wasmWithCustomSection("edgeconf.meta", inconsistent)));
+    assertThrows(
+        FirmwareModuleException.class,
+        () -> FirmwareModule.fromWasm(wasmWithCustomSection("other", meta)));
     assertThrows(FirmwareModuleException.class, () -> FirmwareModule.fromWasm(new byte[] {1, 2}));
-  }
-
-  @Test
-  void buildsTheSchemaFromMetaFieldsWhenThereIsNoSchemaString() {
-    String meta =
-        "{\"policy\":\"greenhouse\",\"policy_id\":"
-            + Greenhouse.SCHEMA.policyId()
-            + ",\"schema_hash\":"
-            + Greenhouse.SCHEMA.schemaHash()
-            + ",\"fields\":["
-            + "{\"name\":\"sample_interval\",\"type\":\"duration\",\"min\":100,\"max\":3600000},"
-            + "{\"name\":\"report_every\",\"type\":\"u16\",\"min\":1,\"max\":1000},"
-            + "{\"name\":\"temp_high_c\",\"type\":\"i16\",\"min\":-40,\"max\":125},"
-            + "{\"name\":\"temp_low_c\",\"type\":\"i16\",\"min\":-40,\"max\":125},"
-            + "{\"name\":\"humidity_max\",\"type\":\"u8\",\"min\":0,\"max\":100},"
-            + "{\"name\":\"led\",\"type\":\"bool\"},"
-            + "{\"name\":\"mode\",\"type\":\"enum\",\"members\":[\"eco\",\"normal\",\"boost\"]},"
-            + "{\"name\":\"label\",\"type\":\"text\",\"length\":16}]}";
-    FirmwareModule m = FirmwareModule.fromMeta(meta.getBytes(StandardCharsets.UTF_8));
-    assertEquals(Greenhouse.SCHEMA, m.schema().orElseThrow());
   }
 
   /** A minimal WebAssembly binary: the header, an empty type section and one custom section. */
