@@ -105,6 +105,7 @@ public final class CoapBoardTransport implements BoardTransport {
             new GatewayPskStore(settings.psks(), state::idAt, bad),
             new HandshakeHealth(bad),
             rd);
+    stack.addNotificationListener(this::onLaterNotification);
   }
 
   @Override
@@ -233,6 +234,24 @@ public final class CoapBoardTransport implements BoardTransport {
     cancel.setObserveCancel();
     cancel.setToken(old.getToken());
     endpoint(r).sendRequest(cancel);
+  }
+
+  /**
+   * A notification after the first: find the observation by its token (the request Californium
+   * passes may be a copy) and handle it like the first.
+   */
+  private void onLaterNotification(Request request, Response response) {
+    if (closed || request.getToken() == null) {
+      return;
+    }
+    runOnEvents(
+        () ->
+            observations.forEach(
+                (id, current) -> {
+                  if (request.getToken().equals(current.getToken())) {
+                    onNotification(id, current, response);
+                  }
+                }));
   }
 
   private void onNotification(String id, Request request, Response response) {

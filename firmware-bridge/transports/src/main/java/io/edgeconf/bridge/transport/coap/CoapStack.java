@@ -14,6 +14,7 @@ import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.Endpoint;
+import org.eclipse.californium.core.observe.NotificationListener;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.californium.scandium.DTLSConnector;
@@ -127,6 +128,19 @@ final class CoapStack {
   private String describe() {
     return (plain == null ? "" : "coap " + plain.getAddress())
         + (secure == null ? "" : " coaps " + secure.getAddress());
+  }
+
+  /**
+   * Receives Observe notifications after the first response. Californium 3 hands those to the
+   * endpoints' notification listeners, not to the observe request's message observers.
+   */
+  void addNotificationListener(NotificationListener listener) {
+    if (plain != null) {
+      plain.addNotificationListener(listener);
+    }
+    if (secure != null) {
+      secure.addNotificationListener(listener);
+    }
   }
 
   Endpoint endpoint(boolean dtlsEndpoint) {
