@@ -15,11 +15,12 @@ import java.util.concurrent.TimeUnit;
  * business ({@link SimThreads}): the shutdown methods here do nothing, so one client cannot stop
  * the others'.
  */
-final class PahoExecutor extends AbstractExecutorService implements ScheduledExecutorService {
+public final class PahoExecutor extends AbstractExecutorService
+    implements ScheduledExecutorService {
   private final ExecutorService runner;
   private final ScheduledExecutorService timer;
 
-  PahoExecutor(ExecutorService runner, ScheduledExecutorService timer) {
+  public PahoExecutor(ExecutorService runner, ScheduledExecutorService timer) {
     this.runner = runner;
     this.timer = timer;
   }

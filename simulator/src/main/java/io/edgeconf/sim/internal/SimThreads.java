@@ -1,5 +1,6 @@
 package io.edgeconf.sim.internal;
 
+import io.edgeconf.bridge.transport.internal.SerialExecutor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -10,6 +10,7 @@ import io.edgeconf.bridge.image.RejectionReason;
 import io.edgeconf.bridge.message.Ack;
 import io.edgeconf.bridge.message.Health;
 import io.edgeconf.bridge.message.Hello;
+import io.edgeconf.bridge.transport.internal.SerialExecutor;
 import io.edgeconf.sim.BoardSnapshot;
 import io.edgeconf.sim.Fault;
 import io.edgeconf.sim.FaultKind;

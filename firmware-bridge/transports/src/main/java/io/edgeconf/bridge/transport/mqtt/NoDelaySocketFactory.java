@@ -9,7 +9,7 @@ import javax.net.SocketFactory;
  * Plain sockets with Nagle's algorithm off: a config image and its ack are single small packets,
  * and Nagle plus delayed ACKs would hold each of them back by tens of milliseconds.
  */
-final class NoDelaySocketFactory extends SocketFactory {
+public final class NoDelaySocketFactory extends SocketFactory {
   private static Socket noDelay(Socket s) throws IOException {
     s.setTcpNoDelay(true);
     return s;
