@@ -6,6 +6,7 @@ import io.edgeconf.bridge.descriptor.DeviceAttributes;
 import io.edgeconf.bridge.image.ConfigImage;
 import io.edgeconf.bridge.image.ImageCodec;
 import io.edgeconf.bridge.image.PayloadCodec;
+import io.edgeconf.bridge.module.AbiError;
 import io.edgeconf.bridge.schema.FieldSpec;
 import io.edgeconf.bridge.schema.FieldType;
 import io.edgeconf.bridge.schema.PolicySchema;
@@ -44,7 +45,7 @@ public final class Evaluator {
     try {
       result = run(policy, ev, values, fired);
     } catch (ArithmeticException e) {
-      result = new RenderResult.Failure(RenderError.ARITHMETIC, 0, e.getMessage());
+      result = new RenderResult.Failure(AbiError.ARITHMETIC, 0, e.getMessage());
     }
     return new Trace(result, fired, Arrays.asList(values.clone()));
   }
@@ -64,13 +65,13 @@ public final class Evaluator {
       String problem = rangeProblem(policy.fields().get(i).spec(), values[i]);
       if (problem != null) {
         return new RenderResult.Failure(
-            RenderError.FIELD_RANGE, i, policy.fields().get(i).name() + problem);
+            AbiError.FIELD_OUT_OF_RANGE, i, policy.fields().get(i).name() + problem);
       }
     }
     for (int i = 0; i < policy.requires().size(); i++) {
       Require req = policy.requires().get(i);
       if (!ev.test(req.condition())) {
-        return new RenderResult.Failure(RenderError.REQUIRE, i, req.message());
+        return new RenderResult.Failure(AbiError.REQUIRE_FAILED, i, req.message());
       }
     }
     return new RenderResult.Image(encode(policy, values));
@@ -78,14 +79,14 @@ public final class Evaluator {
 
   /**
    * Renders from a raw device descriptor, as {@code ec_render} reads it: a descriptor that {@link
-   * DescriptorCodec#decode} rejects gives {@link RenderError#MALFORMED_DESCRIPTOR}.
+   * DescriptorCodec#decode} rejects gives {@link AbiError#MALFORMED_DESCRIPTOR}.
    */
   public static RenderResult render(CheckedPolicy policy, byte[] descriptor) {
     DeviceAttributes device;
     try {
       device = DescriptorCodec.decode(descriptor);
     } catch (DescriptorException e) {
-      return new RenderResult.Failure(RenderError.MALFORMED_DESCRIPTOR, 0, e.getMessage());
+      return new RenderResult.Failure(AbiError.MALFORMED_DESCRIPTOR, 0, e.getMessage());
     }
     return render(policy, device);
   }

@@ -1,5 +1,6 @@
 package io.edgeconf.policy.eval;
 
+import io.edgeconf.bridge.module.AbiError;
 import io.edgeconf.bridge.schema.Sha256;
 import java.util.Arrays;
 
@@ -41,14 +42,14 @@ public sealed interface RenderResult {
    * Rendering failed.
    *
    * @param error which error
-   * @param index the field or require index for errors that name one ({@link
-   *     RenderError#hasIndex()}), else 0
+   * @param index the field or require index for errors that name one ({@link AbiError#hasIndex()}),
+   *     else 0
    * @param message a human explanation, e.g. {@code temp_low_c=130, above 125}; not part of
    *     equality
    */
-  record Failure(RenderError error, int index, String message) implements RenderResult {
+  record Failure(AbiError error, int index, String message) implements RenderResult {
     public Failure {
-      if (error == null || index < 0 || (!error.hasIndex() && index != 0)) {
+      if (error == null || index < 0 || (!error.indexed() && index != 0)) {
         throw new IllegalArgumentException("failure " + error + " with index " + index);
       }
       message = message == null ? "" : message;

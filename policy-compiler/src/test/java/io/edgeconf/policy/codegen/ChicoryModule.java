@@ -4,7 +4,7 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.Parser;
 import io.edgeconf.bridge.descriptor.DescriptorCodec;
 import io.edgeconf.bridge.descriptor.DeviceAttributes;
-import io.edgeconf.policy.eval.RenderError;
+import io.edgeconf.bridge.module.AbiError;
 import io.edgeconf.policy.eval.RenderResult;
 
 /** A generated module instantiated in Chicory, called the way the agent calls it. */
@@ -48,9 +48,9 @@ final class ChicoryModule {
     if (rc >= 0) {
       return new RenderResult.Image(instance.memory().readBytes(out, rc));
     }
-    RenderError error = RenderError.ofCode(rc);
+    AbiError error = AbiError.require(rc);
     int index =
-        error.hasIndex()
+        error.indexed()
             ? (instance.memory().read(out) & 0xFF) | (instance.memory().read(out + 1) & 0xFF) << 8
             : 0;
     return new RenderResult.Failure(error, index, "");

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dylibso.chicory.wasm.Parser;
+import io.edgeconf.bridge.module.AbiError;
 import io.edgeconf.bridge.module.ModuleMetadata;
 import io.edgeconf.bridge.module.WasmSections;
 import io.edgeconf.policy.GreenhouseFixture;
 import io.edgeconf.policy.Policies;
 import io.edgeconf.policy.PolicyFrontEnd;
-import io.edgeconf.policy.eval.RenderError;
 import io.edgeconf.policy.eval.RenderResult;
 import org.junit.jupiter.api.Test;
 
@@ -54,13 +54,13 @@ class GreenhouseModuleTest {
         m.check(GreenhouseFixture.espImage()));
     byte[] bad = GreenhouseFixture.espImage();
     bad[30] ^= 1;
-    assertEquals(new RenderResult.Failure(RenderError.IMAGE_MALFORMED, 0, ""), m.check(bad));
+    assertEquals(new RenderResult.Failure(AbiError.IMAGE_MALFORMED, 0, ""), m.check(bad));
   }
 
   @Test
   void malformedDescriptors() {
     var m = new ChicoryModule(MODULE.bytes());
-    var malformed = new RenderResult.Failure(RenderError.MALFORMED_DESCRIPTOR, 0, "");
+    var malformed = new RenderResult.Failure(AbiError.MALFORMED_DESCRIPTOR, 0, "");
     assertEquals(malformed, m.render(new byte[] {1}));
     assertEquals(malformed, m.render(new byte[] {1, 5, 'e'}));
     assertEquals(malformed, m.render(new byte[] {1, 5, 'e', 's', 'p', '3', '2'})); // no id

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.edgeconf.bridge.descriptor.DeviceAttributes;
 import io.edgeconf.bridge.descriptor.DeviceSpec;
+import io.edgeconf.bridge.module.AbiError;
 import io.edgeconf.policy.FrontEndResult;
 import io.edgeconf.policy.Policies;
 import io.edgeconf.policy.diag.Diagnostic;
 import io.edgeconf.policy.diag.PolicyProofException;
 import io.edgeconf.policy.eval.Evaluator;
-import io.edgeconf.policy.eval.RenderError;
 import io.edgeconf.policy.eval.RenderResult;
 import io.edgeconf.policy.model.CheckedPolicy;
 import java.util.List;
@@ -50,7 +50,7 @@ class ProofTest {
         assertInstanceOf(
             RenderResult.Failure.class,
             Evaluator.render(withOriginalRequires(unproven, src), device));
-    assertEquals(RenderError.REQUIRE, f.error());
+    assertEquals(AbiError.REQUIRE_FAILED, f.error());
     assertEquals(0, f.index());
   }
 
