@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       HistoryCommand.class,
       RollbackCommand.class,
       DemoCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit status:%n",

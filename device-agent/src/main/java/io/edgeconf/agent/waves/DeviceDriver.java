@@ -1,0 +1,487 @@
+package io.edgeconf.agent.waves;
+
+import io.edgeconf.bridge.image.ImageCodec;
+import io.edgeconf.bridge.message.Ack;
+import io.edgeconf.bridge.message.Health;
+import io.edgeconf.bridge.transport.PushResult;
+import io.edgeconf.bridge.transport.PushStatus;
+import io.edgeconf.bridge.transport.TransportBusyException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives one board through a rollout: push, ack, health window, and revert with the optional reset
+ * pulse. Changes the board's state only through journaled steps ({@link Run#record}). Confined to
+ * the engine's serial executor.
+ */
+final class DeviceDriver {
+  private static final Logger LOG = LoggerFactory.getLogger(DeviceDriver.class);
+
+  private final Run run;
+  private final EngineContext ctx;
+  final Track track;
+  private final long newVersion;
+  private final long newCrc;
+  private final long prevVersion;
+  private final long prevCrc;
+
+  /** Bumped by every new action: callbacks of older actions are ignored. */
+  private int generation;
+
+  private Future<?> timer;
+  private Instant ackAt = Instant.MIN;
+  private boolean healthyBeforeAck;
+  private boolean wentOfflineWhilePushing;
+
+  /** Offline now, inside its health window: its window stays open (it may be rebooting). */
+  private boolean offlineInWindow;
+
+  /** Was still offline when its window ended: it may have crashed, so its return is checked. */
+  private boolean offlineAfterApply;
+
+  DeviceDriver(Run run, EngineContext ctx, Track track) {
+    this.run = run;
+    this.ctx = ctx;
+    this.track = track;
+    byte[] image = track.plan.newImage();
+    this.newVersion = ImageCodec.versionOf(image).orElseThrow();
+    this.newCrc = ImageCodec.crcOf(image);
+    Optional<byte[]> prev = track.plan.previousImage();
+    this.prevVersion = prev.map(p -> ImageCodec.versionOf(p).orElseThrow()).orElse(-1L);
+    this.prevCrc = prev.map(ImageCodec::crcOf).orElse(-1L);
+  }
+
+  private String id() {
+    return track.id();
+  }
+
+  private DeviceState state() {
+    return track.state;
+  }
+
+  // ---- the new image -------------------------------------------------------------------------
+
+  /** Sends the new image: pushed when the board is online, else made its desired image. */
+  void sendNew() {
+    if (!ctx.online(track.plan)) {
+      markOffline("offline when its wave came");
+      return;
+    }
+    run.record(device(JournalEntry.Type.DEVICE_PUSHED, Optional.of(ImageRole.NEW), ""));
+    pushNew();
+  }
+
+  /** Pushes the new image without journaling (the push is journaled already). */
+  void pushNew() {
+    int gen = next();
+    healthyBeforeAck = false;
+    wentOfflineWhilePushing = false;
+    push(ImageRole.NEW, gen, this::onNewPushResult, this::onNewPushError);
+  }
+
+  private void markOffline(String why) {
+    next();
+    run.record(device(JournalEntry.Type.DEVICE_DESIRED, Optional.of(ImageRole.NEW), why));
+    desire(ImageRole.NEW);
+    run.changed();
+  }
+
+  private void onNewPushResult(PushResult r) {
+    if (state() != DeviceState.PUSHING) {
+      return;
+    }
+    switch (r.status()) {
+      case APPLIED -> applied();
+      case REJECTED -> fail(FailureCause.REJECTED, r.reason().orElse("") + detail(r));
+      case TIMEOUT -> {
+        if (wentOfflineWhilePushing) {
+          markOffline("went offline during the push");
+        } else {
+          fail(FailureCause.TIMEOUT, "no ack within " + ctx.settings().pushDeadline());
+        }
+      }
+      case UNREACHABLE -> markOffline("unreachable" + detail(r));
+      default -> fail(FailureCause.PUSH_ERROR, r.status().wireName() + detail(r));
+    }
+  }
+
+  private void onNewPushError(Throwable t) {
+    if (state() == DeviceState.PUSHING) {
+      fail(FailureCause.PUSH_ERROR, t.toString());
+    }
+  }
+
+  private void applied() {
+    next();
+    run.record(device(JournalEntry.Type.DEVICE_APPLIED, Optional.empty(), ""));
+    run.event(RolloutEvent.Type.DEVICE_APPLIED, Optional.of(id()), Optional.empty(), "");
+    ackAt = ctx.now();
+    if (healthyBeforeAck) {
+      confirm();
+      return;
+    }
+    watchForFirstHealth();
+    run.changed();
+  }
+
+  private void watchForFirstHealth() {
+    Duration window = run.healthWindow();
+    Duration wait =
+        window.compareTo(ctx.settings().firstHealthTimeout()) > 0
+            ? window
+            : ctx.settings().firstHealthTimeout();
+    int gen = generation;
+    schedule(
+        wait,
+        () -> {
+          if (gen == generation && state() == DeviceState.APPLIED) {
+            if (offlineInWindow) {
+              offlineAtWindowEnd();
+            } else {
+              fail(FailureCause.SILENT, "no healthy report with the new image within " + wait);
+            }
+          }
+        });
+  }
+
+  private void confirm() {
+    run.record(device(JournalEntry.Type.DEVICE_CONFIRMED, Optional.empty(), ""));
+    run.event(RolloutEvent.Type.DEVICE_CONFIRMED, Optional.of(id()), Optional.empty(), "");
+    Instant settleAt = ackAt.plus(run.healthWindow());
+    scheduleSettle(Duration.between(ctx.now(), settleAt));
+    run.changed();
+  }
+
+  private void scheduleSettle(Duration delay) {
+    int gen = next();
+    Runnable settle =
+        () -> {
+          if (gen == generation && state() == DeviceState.CONFIRMED) {
+            if (offlineInWindow) {
+              offlineAtWindowEnd();
+              return;
+            }
+            cancelTimer();
+            run.record(device(JournalEntry.Type.DEVICE_SETTLED, Optional.empty(), ""));
+            run.verdict(track);
+          }
+        };
+    if (delay.isNegative() || delay.isZero()) {
+      settle.run();
+    } else {
+      schedule(delay, settle);
+    }
+  }
+
+  private void offlineAtWindowEnd() {
+    offlineInWindow = false;
+    markOffline("offline when its health window ended");
+    offlineAfterApply = true;
+  }
+
+  // ---- what the board says -------------------------------------------------------------------
+
+  void onHealth(Health h, Instant receivedAt) {
+    offlineInWindow = false;
+    boolean isNew = h.version() == newVersion && h.crc() == newCrc;
+    switch (state()) {
+      case PUSHING -> healthyBeforeAck |= isNew && h.ok();
+      case APPLIED -> {
+        if (isNew) {
+          if (h.ok()) {
+            confirm();
+          } else {
+            fail(FailureCause.UNHEALTHY, "reported ok:false");
+          }
+        } else if (!Duration.between(ackAt, receivedAt)
+            .minus(ctx.settings().staleReportGrace())
+            .isNegative()) {
+          fail(FailureCause.OLD_VERSION, reported(h));
+        }
+      }
+      case CONFIRMED -> {
+        if (!isNew) {
+          fail(FailureCause.OLD_VERSION, reported(h));
+        } else if (!h.ok()) {
+          fail(FailureCause.UNHEALTHY, "reported ok:false inside the health window");
+        }
+      }
+      case REVERTING -> {
+        if (h.ok() && h.version() == prevVersion && h.crc() == prevCrc) {
+          reverted(true, "healthy on the previous image");
+        }
+      }
+      default -> {}
+    }
+  }
+
+  void onAck(Ack ack) {
+    if (state() != DeviceState.OFFLINE || ack.version() != newVersion || ack.crc() != newCrc) {
+      return;
+    }
+    // A returning board acks its retained desired image before the gateway pushes.
+    run.record(device(JournalEntry.Type.DEVICE_PUSHED, Optional.of(ImageRole.NEW), "returned"));
+    if (ack.applied()) {
+      applied();
+    } else {
+      fail(FailureCause.REJECTED, ack.reason().orElse(""));
+    }
+  }
+
+  void onOnline() {
+    offlineInWindow = false;
+    if (state() == DeviceState.OFFLINE && offlineAfterApply) {
+      // A board that crashed reboots on its previous slot: its reports decide, not a new push
+      // (which would make it crash again).
+      offlineAfterApply = false;
+      run.record(device(JournalEntry.Type.DEVICE_PUSHED, Optional.of(ImageRole.NEW), "returned"));
+      applied();
+      return;
+    }
+    if (state() == DeviceState.OFFLINE) {
+      run.record(device(JournalEntry.Type.DEVICE_PUSHED, Optional.of(ImageRole.NEW), "returned"));
+      pushNew();
+    }
+  }
+
+  void onOffline() {
+    switch (state()) {
+      case PUSHING -> wentOfflineWhilePushing = true;
+      case APPLIED, CONFIRMED -> offlineInWindow = true;
+      default -> {}
+    }
+  }
+
+  // ---- failure and revert --------------------------------------------------------------------
+
+  void fail(FailureCause cause, String detail) {
+    next();
+    run.record(JournalEntry.failed(run.id(), id(), cause, detail, ctx.now()));
+    LOG.info("rollout {}: {} failed: {} {}", run.id(), id(), cause.wireName(), detail);
+    run.event(RolloutEvent.Type.DEVICE_FAILED, Optional.of(id()), Optional.of(cause), detail);
+    if (state() == DeviceState.REVERTING) {
+      startRevert();
+    }
+    run.verdict(track);
+  }
+
+  /** Sends the board its previous image (or clears its desired one when it never had one). */
+  void startRevert() {
+    int gen = next();
+    ImageRole role = track.plan.revertRole();
+    if (role == ImageRole.NONE) {
+      ctx.transport().clearDesired(id());
+      reverted(true, "no previous image: desired image cleared");
+      return;
+    }
+    if (!ctx.online(track.plan)) {
+      run.record(device(JournalEntry.Type.DEVICE_DESIRED, Optional.of(role), "offline"));
+      desire(role);
+      reverted(true, "offline: the previous image is its desired one");
+      return;
+    }
+    run.record(device(JournalEntry.Type.DEVICE_PUSHED, Optional.of(role), ""));
+    push(role, gen, r -> onRevertPushResult(gen, r), t -> waitForRevert(gen));
+  }
+
+  /** Continues a revert after a restart: the previous image is pushed again. */
+  void resumeRevert() {
+    if (track.resetPulsed) {
+      int gen = next();
+      schedule(ctx.settings().resetWait(), () -> revertTimedOut(gen));
+    } else {
+      startRevert();
+    }
+  }
+
+  private void onRevertPushResult(int gen, PushResult r) {
+    if (gen != generation || state() != DeviceState.REVERTING) {
+      return;
+    }
+    if (r.status() == PushStatus.UNREACHABLE) {
+      desire(track.plan.revertRole());
+      reverted(true, "offline: the previous image is its desired one");
+      return;
+    }
+    waitForRevert(gen);
+  }
+
+  private void waitForRevert(int gen) {
+    if (gen == generation && state() == DeviceState.REVERTING) {
+      schedule(ctx.settings().revertTimeout(), () -> revertTimedOut(gen));
+    }
+  }
+
+  private void revertTimedOut(int gen) {
+    if (gen != generation || state() != DeviceState.REVERTING) {
+      return;
+    }
+    if (!track.resetPulsed && ctx.hardware().map(h -> h.hasResetLine(id())).orElse(false)) {
+      run.record(device(JournalEntry.Type.DEVICE_RESET_PULSED, Optional.empty(), ""));
+      LOG.info(
+          "rollout {}: {} not healthy on its previous image; pulsing its reset line",
+          run.id(),
+          id());
+      ctx.hardware()
+          .get()
+          .pulseReset(id())
+          .whenComplete(
+              (v, t) -> {
+                if (t != null) {
+                  LOG.warn("reset pulse of {} failed: {}", id(), t.toString());
+                }
+              });
+      schedule(ctx.settings().resetWait(), () -> revertTimedOut(gen));
+      return;
+    }
+    cancelTimer();
+    next();
+    run.record(
+        device(
+            JournalEntry.Type.DEVICE_REVERT_UNCONFIRMED,
+            Optional.of(track.plan.revertRole()),
+            "no healthy report on the previous image"));
+    run.changed();
+  }
+
+  private void reverted(boolean recovered, String why) {
+    cancelTimer();
+    next();
+    run.record(
+        device(
+            recovered
+                ? JournalEntry.Type.DEVICE_REVERTED
+                : JournalEntry.Type.DEVICE_REVERT_UNCONFIRMED,
+            Optional.of(track.plan.revertRole()),
+            why));
+    run.changed();
+  }
+
+  // ---- resume --------------------------------------------------------------------------------
+
+  /** Picks the board up again after a restart, from the state the journal gives it. */
+  void resume() {
+    switch (state()) {
+      case PUSHING -> pushNew();
+      case OFFLINE -> {
+        desire(ImageRole.NEW);
+        if (ctx.online(track.plan)) {
+          onOnline();
+        }
+      }
+      case APPLIED -> {
+        next();
+        ackAt = ctx.now();
+        watchForFirstHealth();
+      }
+      case CONFIRMED -> {
+        ackAt = ctx.now();
+        scheduleSettle(run.healthWindow());
+      }
+      case REVERTING -> resumeRevert();
+      default -> {}
+    }
+  }
+
+  /** Stops every timer; callbacks still in flight are ignored. */
+  void stop() {
+    next();
+  }
+
+  // ---- plumbing ------------------------------------------------------------------------------
+
+  private int next() {
+    cancelTimer();
+    offlineInWindow = false;
+    return ++generation;
+  }
+
+  private void cancelTimer() {
+    if (timer != null) {
+      timer.cancel(false);
+      timer = null;
+    }
+  }
+
+  private void schedule(Duration delay, Runnable task) {
+    cancelTimer();
+    timer = ctx.after(delay, task);
+  }
+
+  private void desire(ImageRole role) {
+    track
+        .plan
+        .image(role)
+        .ifPresent(
+            image ->
+                ctx.transport()
+                    .setDesired(id(), image)
+                    .whenComplete(
+                        (v, t) -> {
+                          if (t != null) {
+                            LOG.warn(
+                                "could not set the desired image of {}: {}", id(), t.toString());
+                          }
+                        }));
+  }
+
+  private void push(
+      ImageRole role,
+      int gen,
+      java.util.function.Consumer<PushResult> onResult,
+      java.util.function.Consumer<Throwable> onError) {
+    byte[] image = track.plan.image(role).orElseThrow();
+    if (track.plan.transport() == io.edgeconf.bridge.catalogue.Transport.COAP) {
+      // Over CoAP a push does not by itself make the image desired (MQTT's retained cfg does).
+      desire(role);
+    }
+    ctx.transport()
+        .push(id(), image, ctx.settings().pushDeadline())
+        .whenComplete(
+            (r, t) ->
+                ctx.serial()
+                    .execute(
+                        () -> {
+                          if (gen != generation) {
+                            return;
+                          }
+                          Throwable cause =
+                              t instanceof CompletionException c && c.getCause() != null
+                                  ? c.getCause()
+                                  : t;
+                          if (cause instanceof TransportBusyException) {
+                            schedule(
+                                ctx.settings().busyRetry(),
+                                () -> {
+                                  if (gen == generation) {
+                                    push(role, gen, onResult, onError);
+                                  }
+                                });
+                          } else if (cause != null) {
+                            onError.accept(cause);
+                          } else {
+                            onResult.accept(r);
+                          }
+                        }));
+  }
+
+  private JournalEntry device(JournalEntry.Type type, Optional<ImageRole> image, String detail) {
+    return JournalEntry.device(type, run.id(), id(), image, detail, ctx.now());
+  }
+
+  private static String detail(PushResult r) {
+    return r.detail().isEmpty() ? "" : ": " + r.detail();
+  }
+
+  private static String reported(Health h) {
+    return "reports version "
+        + h.version()
+        + " crc "
+        + io.edgeconf.bridge.image.Crc32c.hex(h.crc());
+  }
+}
