@@ -57,6 +57,12 @@ final class AgentCommand implements Callable<Integer> {
   @Option(names = "--psk-file", paramLabel = "FILE", description = "DTLS keys for nRF52840 boards")
   String pskFile;
 
+  @Option(
+      names = "--wiring-file",
+      paramLabel = "FILE",
+      description = "GPIO wiring: status LED, reset lines, button (docs/hardware.md)")
+  String wiringFile;
+
   @Option(names = "--allow-unsigned", description = "accept unsigned modules (development only)")
   boolean allowUnsigned;
 
@@ -89,6 +95,7 @@ final class AgentCommand implements Callable<Integer> {
       set(b, "inbox", inbox);
       set(b, "coap-port", coapPort == null ? null : coapPort.toString());
       set(b, "psk-file", pskFile);
+      set(b, "wiring-file", wiringFile);
       if (allowUnsigned) {
         b.allowUnsigned(true);
       }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -67,7 +68,7 @@ final class Requester implements AutoCloseable {
     var props = new MqttProperties();
     props.setResponseTopic(replyTopic);
     props.setCorrelationData(id.getBytes(StandardCharsets.UTF_8));
-    client.publish(topic, new MqttMessage(payload, 1, false, props)).waitForCompletion(60_000);
+    publishWithBackpressure(topic, new MqttMessage(payload, 1, false, props));
     return f;
   }
 
@@ -78,9 +79,30 @@ final class Requester implements AutoCloseable {
 
   /** Publishes without a response topic. */
   void publish(String topic, byte[] payload, int qos, boolean retain) throws MqttException {
-    client
-        .publish(topic, new MqttMessage(payload, qos, retain, new MqttProperties()))
-        .waitForCompletion(60_000);
+    publishWithBackpressure(topic, new MqttMessage(payload, qos, retain, new MqttProperties()));
+  }
+
+  /**
+   * Publishes and waits for completion; Paho's "too many publishes in progress" (32202) is the
+   * broker's receive maximum pushing back on this flooding client, so wait and retry (bounded).
+   */
+  private void publishWithBackpressure(String topic, MqttMessage message) throws MqttException {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        client.publish(topic, message).waitForCompletion(60_000);
+        return;
+      } catch (MqttException e) {
+        if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || attempt >= 500) {
+          throw e;
+        }
+        try {
+          Thread.sleep(10);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   @Override

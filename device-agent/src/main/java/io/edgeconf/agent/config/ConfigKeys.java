@@ -84,9 +84,18 @@ public final class ConfigKeys {
             b.embeddedBroker(value.equals("true") ? 1883 : Integer.parseInt(value));
           }
         }
-        case "state-dir" -> b.stateDir(Path.of(value));
-        case "trust-dir" -> b.trustDir(Path.of(value));
-        case "inbox" -> b.inbox(Path.of(value));
+        // An empty path means "not set" (the default), never the working directory.
+        case "state-dir" -> {
+          if (!value.isEmpty()) {
+            b.stateDir(Path.of(value));
+          }
+        }
+        case "trust-dir" -> {
+          if (!value.isEmpty()) {
+            b.trustDir(Path.of(value));
+          }
+        }
+        case "inbox" -> b.inbox(value.isEmpty() ? null : Path.of(value));
         case "coap-port" -> b.coapPort(Integer.parseInt(value));
         case "psk-file" -> b.pskFile(value.isEmpty() ? null : Path.of(value));
         case "allow-unsigned" -> b.allowUnsigned(Boolean.parseBoolean(value));
