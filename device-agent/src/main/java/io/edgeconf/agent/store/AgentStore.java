@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The agent's crash-safe state in SQLite ({@code agent.db} under the state directory; WAL journal,
@@ -80,12 +81,35 @@ public final class AgentStore implements RolloutJournal, AutoCloseable {
     }
   }
 
-  /** Runs SQL work in one transaction. */
+  /**
+   * Fault injection for crash tests: {@code hook} runs right after every committed change (not
+   * after reads), with what the change was (e.g. {@code journal device_pushed of r-...}), while the
+   * store is locked, so a hook that blocks freezes every later change. One hook per JVM.
+   */
+  public static void afterEachChange(Consumer<String> hook) {
+    afterChange = hook;
+  }
+
+  private static volatile Consumer<String> afterChange = what -> {};
+
+  /** Reads in one transaction. */
   private <T> T tx(String what, Work<T> work) {
+    return run(what, work, false);
+  }
+
+  /** Changes the state in one transaction. */
+  private <T> T change(String what, Work<T> work) {
+    return run(what, work, true);
+  }
+
+  private <T> T run(String what, Work<T> work, boolean changes) {
     synchronized (this) {
       try {
         T result = work.run(db);
         db.commit();
+        if (changes) {
+          afterChange.accept(what);
+        }
         return result;
       } catch (SQLException | IOException | RuntimeException e) {
         try {
@@ -118,7 +142,7 @@ public final class AgentStore implements RolloutJournal, AutoCloseable {
    */
   public PolicyRecord activate(StoredModule module, RolloutPlan plan) {
     String rolloutId = plan.rolloutId();
-    return tx(
+    return change(
         "activate " + module.policy() + " v" + module.version(),
         db -> {
           insertModule(db, module);
@@ -165,7 +189,7 @@ public final class AgentStore implements RolloutJournal, AutoCloseable {
    */
   public PolicyRecord rollbackTo(StoredModule module, RolloutPlan plan) {
     String rolloutId = plan.rolloutId();
-    return tx(
+    return change(
         "roll " + module.policy() + " back to v" + module.version(),
         db -> {
           Optional<PolicyRecord> before = readPolicy(db, module.policy());
@@ -194,7 +218,7 @@ public final class AgentStore implements RolloutJournal, AutoCloseable {
 
   /** Records a module that was refused (history only; the module is not stored). */
   public void recordRejection(String policy, long version, String sha256, String detail) {
-    tx(
+    change(
         "record a rejection",
         db -> {
           insertHistory(db, policy, version, sha256, "rejected", detail);
@@ -281,7 +305,7 @@ public final class AgentStore implements RolloutJournal, AutoCloseable {
 
   /** Closes a rollout with its outcome and counts ({@code succeeded}, {@code rolled_back}). */
   public void finishRollout(String id, String outcome, int total, int applied, int failed) {
-    tx(
+    change(
         "finish rollout " + id,
         db -> {
           try (var st =
@@ -307,7 +331,7 @@ public final class AgentStore implements RolloutJournal, AutoCloseable {
    */
   @Override
   public void started(RolloutPlan plan, Instant at) {
-    tx(
+    change(
         "journal rollout " + plan.rolloutId(),
         db -> {
           JournalTables.insertPlan(
@@ -325,7 +349,7 @@ public final class AgentStore implements RolloutJournal, AutoCloseable {
    */
   @Override
   public void append(JournalEntry entry) {
-    tx(
+    change(
         "journal " + entry.type().wireName() + " of " + entry.rolloutId(),
         db -> {
           RolloutPlan plan =
@@ -407,7 +431,7 @@ public final class AgentStore implements RolloutJournal, AutoCloseable {
 
   /** Archives a journal that needs no resume any more. */
   public void archiveJournal(String rolloutId) {
-    tx(
+    change(
         "archive rollout " + rolloutId,
         db -> {
           JournalTables.archive(db, rolloutId);
@@ -423,7 +447,7 @@ public final class AgentStore implements RolloutJournal, AutoCloseable {
 
   /** Sets a board's desired image (outside a rollout: a new board converging). */
   public void setDesiredImage(String deviceId, byte[] image) {
-    tx(
+    change(
         "set the desired image of " + deviceId,
         db -> {
           JournalTables.setDesired(db, deviceId, image);
@@ -470,7 +494,7 @@ public final class AgentStore implements RolloutJournal, AutoCloseable {
    * the journal and {@link #setDesiredImage} change it.
    */
   public void putDevice(DeviceRecord d) {
-    tx(
+    change(
         "store device " + d.id(),
         db -> {
           try (var st =
