@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What the MQTT transport knows and decides, without Paho: boards from {@code hello} and {@code
@@ -51,19 +52,22 @@ final class MqttBoardState {
   private final Map<String, byte[]> desired = new HashMap<>();
   private final Map<String, Deque<ImageInfo>> pushed = new HashMap<>();
   private final Set<String> onlineBeforeHello = new LinkedHashSet<>();
+  private final HelloRecovery helloRecovery;
 
   MqttBoardState(
       Clock clock,
       BadInputLog bad,
       Listeners listeners,
       int maxBoards,
-      double maxMessagesPerSecond) {
+      double maxMessagesPerSecond,
+      Consumer<String> rereadHello) {
     this.clock = clock;
     this.bad = bad;
     this.listeners = listeners;
     this.maxBoards = maxBoards;
     this.table = new BoardTable(maxBoards);
     this.flood = new FloodGuard(clock, maxMessagesPerSecond, maxBoards);
+    this.helloRecovery = new HelloRecovery(clock, rereadHello, maxBoards);
   }
 
   BoardTable table() {
@@ -82,6 +86,9 @@ final class MqttBoardState {
         rememberOnline(id, payload); // retained online may arrive before retained hello
       } else {
         bad.report(BadInput.UNKNOWN_DEVICE, id, topic.kind().level + " before any hello");
+        if (topic.kind() == MqttTopics.Kind.HEALTH || topic.kind() == MqttTopics.Kind.ACK) {
+          helloRecovery.helloMissing(id); // its retained hello may have been dropped
+        }
       }
       return;
     }

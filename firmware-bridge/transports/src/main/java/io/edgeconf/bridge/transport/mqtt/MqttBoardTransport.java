@@ -52,6 +52,9 @@ import org.slf4j.LoggerFactory;
 public final class MqttBoardTransport implements BoardTransport {
   private static final Logger LOG = LoggerFactory.getLogger(MqttBoardTransport.class);
 
+  /** How long the subscription that re-reads a lost retained hello stays (see HelloRecovery). */
+  private static final long REREAD_WINDOW_MS = 5000;
+
   private final MqttSettings settings;
   private final ScheduledExecutorService scheduler;
   private final SerialExecutor events;
@@ -82,7 +85,12 @@ public final class MqttBoardTransport implements BoardTransport {
     this.topics = new MqttTopics(settings.topicRoot());
     this.state =
         new MqttBoardState(
-            clock, bad, listeners, settings.maxBoards(), settings.maxMessagesPerSecond());
+            clock,
+            bad,
+            listeners,
+            settings.maxBoards(),
+            settings.maxMessagesPerSecond(),
+            this::rereadHello);
     this.queue = new PublishQueue(settings.maxInflight(), settings.maxQueuedPublishes(), scheduler);
     this.connectDelayMs = settings.reconnectMinDelay().toMillis();
   }
@@ -285,6 +293,35 @@ public final class MqttBoardTransport implements BoardTransport {
             scheduleQuietly(() -> queue.failed(m, generation, e), 0);
           }
         });
+  }
+
+  /**
+   * Subscribes to one board's hello topic for a few seconds, so the broker sends its retained hello
+   * again (see {@link HelloRecovery}).
+   */
+  private void rereadHello(String id) {
+    MqttAsyncClient c = client;
+    if (c == null || !subscribed) {
+      return;
+    }
+    String topic = topics.topic(id, MqttTopics.Kind.HELLO);
+    try {
+      c.subscribe(topic, 1);
+      scheduleQuietly(() -> unsubscribeQuietly(topic), REREAD_WINDOW_MS);
+    } catch (MqttException e) {
+      LOG.debug("re-reading the hello of {} failed: {}", id, e.toString());
+    }
+  }
+
+  private void unsubscribeQuietly(String topic) {
+    MqttAsyncClient c = client;
+    try {
+      if (c != null && c.isConnected()) {
+        c.unsubscribe(topic);
+      }
+    } catch (MqttException e) {
+      LOG.debug("unsubscribing from {} failed: {}", topic, e.toString());
+    }
   }
 
   private String cfgTopic(String id) {

@@ -19,6 +19,8 @@ import io.edgeconf.bridge.transport.internal.Listeners;
 import io.edgeconf.bridge.transport.internal.PendingPush;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,8 @@ class MqttBoardStateTest {
   final BadInputLog bad = new BadInputLog("test", clock);
   final Listeners listeners = new Listeners();
   final RecordingListener events = new RecordingListener();
-  final MqttBoardState state = new MqttBoardState(clock, bad, listeners, 100, 1000);
+  final List<String> rereads = new ArrayList<>();
+  final MqttBoardState state = new MqttBoardState(clock, bad, listeners, 100, 1000, rereads::add);
   final MqttTopics topics = new MqttTopics("ec/d");
 
   void msg(String id, String kind, byte[] payload) {
@@ -44,6 +47,35 @@ class MqttBoardStateTest {
     listeners.add(events);
     msg("e1", "online", "1"); // retained online may come first
     msg("e1", "hello", "{\"board\":\"esp32\",\"zone\":\"north\",\"max_image\":2048}");
+  }
+
+  @Test
+  void healthFromABoardWhoseHelloWasLostReReadsTheHelloAtMostOnceInAWhile() {
+    String health = "{\"version\":0,\"crc\":\"00000000\",\"ok\":true}";
+    msg("e2", "health", health);
+    msg("e2", "health", health);
+    msg("e2", "online", "1");
+    assertEquals(List.of("e2"), rereads, "one re-read, and only for what a board sends itself");
+    assertEquals(2, bad.count(BadInput.UNKNOWN_DEVICE));
+    clock.advance(HelloRecovery.PER_BOARD);
+    msg("e2", "ack", "{\"version\":1,\"crc\":\"00000000\",\"status\":\"applied\"}");
+    assertEquals(List.of("e2", "e2"), rereads);
+    msg("e2", "hello", "{\"board\":\"esp32\"}");
+    msg("e2", "health", health);
+    assertEquals(2, rereads.size(), "a known board needs no re-read");
+    assertTrue(state.table().get("e2").orElseThrow().online(), "its online came before the hello");
+  }
+
+  @Test
+  void reReadsOfManyUnknownIdsAreRateLimited() {
+    String health = "{\"version\":0,\"crc\":\"00000000\",\"ok\":true}";
+    for (int i = 0; i < 500; i++) {
+      msg("x" + i, "health", health);
+    }
+    assertEquals((int) (HelloRecovery.PER_SECOND * 2), rereads.size(), "the burst, then none");
+    clock.advance(java.time.Duration.ofSeconds(1));
+    msg("y", "health", health);
+    assertEquals((int) (HelloRecovery.PER_SECOND * 2) + 1, rereads.size());
   }
 
   @Test
@@ -135,7 +167,7 @@ class MqttBoardStateTest {
 
   @Test
   void aFloodFromOneBoardIsCut() {
-    MqttBoardState strict = new MqttBoardState(clock, bad, listeners, 100, 5);
+    MqttBoardState strict = new MqttBoardState(clock, bad, listeners, 100, 5, rereads::add);
     strict.onMessage(
         topics.parse("ec/d/f1/hello").orElseThrow(), "{\"board\":\"esp32\"}".getBytes());
     for (int i = 0; i < 50; i++) {
