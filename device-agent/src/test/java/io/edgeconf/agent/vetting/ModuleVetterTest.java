@@ -232,4 +232,31 @@ class ModuleVetterTest {
     var esp = List.of(new RenderTarget(DeviceAttributes.of("esp32", "e-2"), 4096));
     assertEquals(ErrorCode.RENDER, rejection(signed(check), context(0, 0, esp)));
   }
+
+  @Test
+  void aRefusalNamesEveryBoardThatFailsAndCountsThoseBeyondTen() {
+    var refuse = TestModules.spec();
+    refuse.refuseNrf = true;
+    List<RenderTarget> fleet = new java.util.ArrayList<>();
+    fleet.add(new RenderTarget(DeviceAttributes.of("esp32", "e-ok"), 4096));
+    for (int i = 1; i <= 12; i++) {
+      fleet.add(new RenderTarget(DeviceAttributes.of("nrf52840", "n-" + i), 1024));
+    }
+    var two =
+        assertThrows(
+            ModuleRejectedException.class,
+            () -> VETTER.vet(signed(refuse), context(0, 0, fleet.subList(0, 3))));
+    assertEquals(ErrorCode.RENDER, two.code());
+    assertTrue(two.getMessage().startsWith("2 of 3 boards fail: "), two.getMessage());
+    assertTrue(two.getMessage().contains("n-1 ") && two.getMessage().contains("n-2 "));
+    assertTrue(!two.getMessage().contains("e-ok"), two.getMessage());
+
+    var all =
+        assertThrows(
+            ModuleRejectedException.class, () -> VETTER.vet(signed(refuse), context(0, 0, fleet)));
+    assertTrue(all.getMessage().startsWith("12 of 13 boards fail: "), all.getMessage());
+    assertTrue(all.getMessage().contains("n-10 "), all.getMessage());
+    assertTrue(!all.getMessage().contains("n-11 "), all.getMessage());
+    assertTrue(all.getMessage().endsWith("; and 2 more"), all.getMessage());
+  }
 }
