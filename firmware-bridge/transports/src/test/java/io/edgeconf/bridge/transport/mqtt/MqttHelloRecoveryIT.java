@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.edgeconf.bridge.transport.BadInput;
 import io.edgeconf.bridge.transport.MqttSettings;
 import io.edgeconf.bridge.transport.TestThreads;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +20,6 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A fleet boots at once and the broker drops part of the burst of retained {@code hello}s on the
@@ -40,7 +34,6 @@ class MqttHelloRecoveryIT {
   static final String HELLO = "{\"board\":\"esp32\",\"fw\":\"1.0.0\",\"max_image\":4096}";
   static final Duration WAIT = Duration.ofSeconds(90);
 
-  @TempDir Path dir;
   final String suffix = UUID.randomUUID().toString().substring(0, 8);
   final String root = "r-" + suffix + "/ec/d";
   final ScheduledExecutorService scheduler = TestThreads.scheduler("gw-mqtt", 4);
@@ -60,12 +53,9 @@ class MqttHelloRecoveryIT {
 
   @Test
   void boardsWhoseRetainedHelloWasDroppedAreLearntFromTheirHealth() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = TestMosquitto.freePort();
     String uri = "tcp://127.0.0.1:" + port;
-    broker = startBroker(port);
+    broker = TestMosquitto.start("hello-recovery", port, "max_queued_messages 1");
     transport =
         new MqttBoardTransport(
             MqttSettings.builder(uri, "gw-" + suffix).topicRoot(root).build(),
@@ -143,32 +133,5 @@ class MqttHelloRecoveryIT {
 
   private String topic(int board, String kind) {
     return root + "/esp-" + suffix + "-" + board + "/" + kind;
-  }
-
-  private Process startBroker(int port) throws Exception {
-    Path conf = dir.resolve("mosquitto.conf");
-    Files.writeString(
-        conf,
-        "listener "
-            + port
-            + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
-            + "max_queued_messages 1\n");
-    Process p =
-        new ProcessBuilder("/usr/sbin/mosquitto", "-c", conf.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(Path.of("target", "hello-recovery-mosquitto.log").toFile())
-            .start();
-    await()
-        .atMost(WAIT)
-        .ignoreExceptions()
-        .until(
-            () -> {
-              try (Socket s = new Socket("127.0.0.1", port)) {
-                return true;
-              } catch (IOException e) {
-                return false;
-              }
-            });
-    return p;
   }
 }

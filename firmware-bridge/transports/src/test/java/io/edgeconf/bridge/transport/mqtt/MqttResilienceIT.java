@@ -12,8 +12,6 @@ import io.edgeconf.bridge.transport.ScriptedBoard;
 import io.edgeconf.bridge.transport.TestImages;
 import io.edgeconf.bridge.transport.TestThreads;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,28 +52,11 @@ class MqttResilienceIT {
   }
 
   static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+    return TestMosquitto.freePort();
   }
 
   Process startBroker(int port) throws Exception {
-    Process p =
-        new ProcessBuilder("/usr/sbin/mosquitto", "-p", String.valueOf(port))
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    await()
-        .atMost(WAIT)
-        .until(
-            () -> {
-              try (Socket s = new Socket("127.0.0.1", port)) {
-                return true;
-              } catch (IOException e) {
-                return false;
-              }
-            });
-    return p;
+    return TestMosquitto.start("resilience", port);
   }
 
   MqttBoardTransport transport(String uri, int maxInflight) {
