@@ -25,6 +25,33 @@ final class AgentCommand implements Callable<Integer> {
   @Option(names = "--broker", paramLabel = "URL", description = "the MQTT broker")
   String broker;
 
+  @Option(names = "--broker-username", paramLabel = "USER", description = "the broker user")
+  String brokerUsername;
+
+  @Option(
+      names = "--broker-password-file",
+      paramLabel = "FILE",
+      description = "a file holding the broker password (needs --broker-username)")
+  String brokerPasswordFile;
+
+  @Option(
+      names = "--broker-ca-file",
+      paramLabel = "FILE",
+      description = "PEM CA certificate(s) of an ssl:// broker (default: the JDK's CAs)")
+  String brokerCaFile;
+
+  @Option(
+      names = "--broker-cert-file",
+      paramLabel = "FILE",
+      description = "PEM client certificate for an ssl:// broker (needs --broker-key-file)")
+  String brokerCertFile;
+
+  @Option(
+      names = "--broker-key-file",
+      paramLabel = "FILE",
+      description = "PEM PKCS#8 key of the client certificate")
+  String brokerKeyFile;
+
   @Option(
       names = "--embedded-broker",
       paramLabel = "PORT",
@@ -53,6 +80,12 @@ final class AgentCommand implements Callable<Integer> {
 
   @Option(names = "--coap-port", paramLabel = "N", description = "default 5683; -1 for none")
   Integer coapPort;
+
+  @Option(
+      names = "--coap-bind",
+      paramLabel = "ADDR",
+      description = "address of the CoAP endpoint (default: every interface)")
+  String coapBind;
 
   @Option(names = "--psk-file", paramLabel = "FILE", description = "DTLS keys for nRF52840 boards")
   String pskFile;
@@ -87,6 +120,11 @@ final class AgentCommand implements Callable<Integer> {
         ConfigKeys.set(b, s.substring(0, eq).strip(), s.substring(eq + 1).strip());
       }
       set(b, "broker", broker);
+      set(b, "broker-username", brokerUsername);
+      set(b, "broker-password-file", brokerPasswordFile);
+      set(b, "broker-ca-file", brokerCaFile);
+      set(b, "broker-cert-file", brokerCertFile);
+      set(b, "broker-key-file", brokerKeyFile);
       set(b, "embedded-broker", embeddedBroker == null ? null : embeddedBroker.toString());
       set(b, "gateway", gateway);
       set(b, "groups", groups.isEmpty() ? null : String.join(",", groups));
@@ -94,6 +132,7 @@ final class AgentCommand implements Callable<Integer> {
       set(b, "trust-dir", trustDir);
       set(b, "inbox", inbox);
       set(b, "coap-port", coapPort == null ? null : coapPort.toString());
+      set(b, "coap-bind", coapBind);
       set(b, "psk-file", pskFile);
       set(b, "wiring-file", wiringFile);
       if (allowUnsigned) {

@@ -24,13 +24,16 @@ import io.edgeconf.bridge.module.TrustedKeys;
 import io.edgeconf.bridge.transport.BoardTransport;
 import io.edgeconf.bridge.transport.BoardTransports;
 import io.edgeconf.bridge.transport.CoapSettings;
-import io.edgeconf.bridge.transport.MqttSettings;
 import io.edgeconf.bridge.transport.PskFile;
+import io.edgeconf.bridge.transport.TransportConfigException;
+import io.edgeconf.bridge.transport.TransportException;
 import io.edgeconf.bridge.transport.TransportHub;
 import io.edgeconf.hardware.GatewayHardware;
 import io.edgeconf.hardware.GatewayHardwareFactory;
 import io.edgeconf.hardware.StatusPattern;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -64,6 +67,7 @@ public final class GatewayAgent implements AutoCloseable {
   private final List<ExecutorService> executors = new ArrayList<>();
   private EmbeddedBroker broker;
   private String brokerUrl;
+  private BrokerSettings brokerSettings;
   private PolicyService service;
   private ManagementApi api;
   private CommandRouter router;
@@ -108,6 +112,7 @@ public final class GatewayAgent implements AutoCloseable {
       brokerUrl = broker.url();
       log.info("embedded MQTT 5 broker on {}", brokerUrl);
     }
+    brokerSettings = BrokerSettings.of(config, brokerUrl, broker != null);
     AgentStore store = AgentStore.open(config.stateDir(), clock);
     resources.add(0, store);
     var limits = new SandboxLimits(config.callTimeout(), config.maxMemoryPages());
@@ -125,8 +130,13 @@ public final class GatewayAgent implements AutoCloseable {
     ScheduledExecutorService scheduler =
         Executors.newScheduledThreadPool(2, new NamedThreads("ec-sched"));
     executor(scheduler);
-    BoardTransport transport =
-        transportFactory != null ? transportFactory.apply(brokerUrl) : boardTransport(scheduler);
+    BoardTransport transport;
+    try {
+      transport =
+          transportFactory != null ? transportFactory.apply(brokerUrl) : boardTransport(scheduler);
+    } catch (TransportConfigException e) {
+      throw new AgentException(ErrorCode.MALFORMED, "board transports: " + e.getMessage(), e);
+    }
     resources.add(0, transport);
     var devices =
         new DeviceRegistry(
@@ -175,7 +185,7 @@ public final class GatewayAgent implements AutoCloseable {
             service, documents, transport, Optional.of(hardware), config.maxModuleBytes());
     api =
         new ManagementApi(
-            brokerUrl,
+            brokerSettings.forClient("ec-agent-" + config.gatewayId()).build(),
             config.gatewayId(),
             config.groups(),
             router,
@@ -190,7 +200,12 @@ public final class GatewayAgent implements AutoCloseable {
     transport.addListener(devices);
     transport.addListener(new RetainedRepublisher(transport));
     java.util.Set<String> resumeBoards = service.prepareResume();
-    transport.start();
+    try {
+      transport.start();
+    } catch (TransportException e) {
+      throw new AgentException(
+          ErrorCode.INTERNAL, "cannot start the board transports: " + e.getMessage(), e);
+    }
     api.start(5_000);
     new Resumer(service, transport, scheduler, clock, RESUME_SETTLE).start(resumeBoards);
     inbox = new InboxWatcher(config.inboxDir(), service, config.maxModuleBytes());
@@ -205,7 +220,7 @@ public final class GatewayAgent implements AutoCloseable {
         "gateway {} started in {} ms (broker {}, state {})",
         config.gatewayId(),
         (System.nanoTime() - started) / 1_000_000,
-        brokerUrl,
+        brokerSettings,
         config.stateDir());
   }
 
@@ -246,20 +261,38 @@ public final class GatewayAgent implements AutoCloseable {
     List<BoardTransport> transports = new ArrayList<>();
     transports.add(
         BoardTransports.mqtt(
-            MqttSettings.builder(brokerUrl, "ec-gw-" + config.gatewayId() + "-boards")
+            brokerSettings
+                .forClient("ec-gw-" + config.gatewayId() + "-boards")
                 .topicRoot(config.deviceTopicRoot())
                 .build(),
             scheduler,
             clock));
     if (config.coapPort() >= 0) {
-      var coap = CoapSettings.builder().bind("0.0.0.0", config.coapPort());
+      String bind = coapBindAddress();
+      var coap = CoapSettings.builder().bind(bind, config.coapPort());
       if (config.pskFile().isPresent()) {
         Map<String, byte[]> keys = PskFile.load(config.pskFile().get());
-        coap = CoapSettings.builder().bind("0.0.0.0", -1).dtls(config.coapPort(), keys);
+        coap = CoapSettings.builder().bind(bind, -1).dtls(config.coapPort(), keys);
       }
       transports.add(BoardTransports.coap(coap.build(), scheduler, clock));
     }
     return new TransportHub(transports);
+  }
+
+  /** The CoAP bind address as an IP literal: a host name is looked up once, here. */
+  private String coapBindAddress() {
+    if (config.coapBind().isEmpty()) {
+      return "0.0.0.0";
+    }
+    String host = config.coapBind().get();
+    try {
+      return InetAddress.getByName(host).getHostAddress();
+    } catch (UnknownHostException e) {
+      throw new AgentException(
+          ErrorCode.MALFORMED,
+          "coap-bind '" + host + "': unknown host (" + e.getMessage() + ")",
+          e);
+    }
   }
 
   /** The broker URL in force (the embedded broker's when there is one). */

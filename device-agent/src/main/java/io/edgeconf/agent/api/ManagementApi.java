@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgeconf.agent.AgentEvents;
 import io.edgeconf.agent.ErrorCode;
 import io.edgeconf.agent.store.DeviceRecord;
+import io.edgeconf.bridge.transport.MqttSettings;
+import io.edgeconf.bridge.transport.mqtt.ConnectFailure;
+import io.edgeconf.bridge.transport.mqtt.MqttTls;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,12 +49,17 @@ public final class ManagementApi implements AgentEvents, AutoCloseable {
   private final ExecutorService commands;
   private final ExecutorService publisher;
   private final Clock clock;
+  private final MqttSettings broker;
   private final MqttAsyncClient client;
   private final AtomicBoolean statusQueued = new AtomicBoolean();
   private volatile boolean closed;
 
+  /**
+   * @param broker the broker, its client id, login and TLS files (the same as the board
+   *     transport's); its topic root and limits are not used
+   */
   public ManagementApi(
-      String brokerUri,
+      MqttSettings broker,
       String gateway,
       List<String> groups,
       CommandRouter router,
@@ -66,11 +74,13 @@ public final class ManagementApi implements AgentEvents, AutoCloseable {
     this.commands = commands;
     this.publisher = publisher;
     this.clock = clock;
+    this.broker = broker;
     try {
-      this.client = new MqttAsyncClient(brokerUri, "ec-agent-" + gateway, new MemoryPersistence());
+      this.client =
+          new MqttAsyncClient(broker.brokerUri(), broker.clientId(), new MemoryPersistence());
     } catch (MqttException e) {
       throw new io.edgeconf.agent.AgentException(
-          ErrorCode.INTERNAL, "bad broker URL " + brokerUri + ": " + e.getMessage(), e);
+          ErrorCode.INTERNAL, "bad broker URL " + broker.brokerUri() + ": " + e.getMessage(), e);
     }
     client.setCallback(new Callback());
   }
@@ -85,27 +95,59 @@ public final class ManagementApi implements AgentEvents, AutoCloseable {
     options.setAutomaticReconnect(true);
     options.setAutomaticReconnectDelay(1, 10);
     options.setCleanStart(true);
-    options.setKeepAliveInterval(30);
-    options.setConnectionTimeout(10);
+    options.setKeepAliveInterval(seconds(broker.keepAlive()));
+    options.setConnectionTimeout(seconds(broker.connectTimeout()));
+    broker.username().ifPresent(options::setUserName);
+    broker.password().ifPresent(p -> options.setPassword(p.getBytes(StandardCharsets.UTF_8)));
+    if (broker.tls()) {
+      options.setSocketFactory(MqttTls.socketFactory(broker));
+      options.setHttpsHostnameVerificationEnabled(true);
+    }
     var will = new MqttMessage("0".getBytes(StandardCharsets.US_ASCII), 1, true, null);
     options.setWill(Topics.online(gateway), will);
     try {
       IMqttToken token = client.connect(options);
       token.waitForCompletion(waitMillis);
     } catch (MqttException e) {
-      log.warn("management API: broker not reachable yet ({}); retrying", e.getMessage());
+      lastFailure = ConnectFailure.describe(e);
+      log.warn(
+          "management API: cannot connect to broker {}: {}; retrying",
+          broker.brokerUri(),
+          lastFailure);
       // Paho's automatic reconnect only covers connections that once succeeded.
       publisher.execute(() -> retryConnect(options));
     }
   }
 
+  private static int seconds(java.time.Duration d) {
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (d.toMillis() + 999) / 1000));
+  }
+
   private volatile MqttConnectionOptions options;
 
+  /** The reason of the latest failed attempt, logged again only when it changes. */
+  private volatile String lastFailure = "";
+
   private void retryConnect(MqttConnectionOptions options) {
+    int attempts = 0;
     while (!closed && !client.isConnected()) {
       try {
         client.connect(options).waitForCompletion(10_000);
       } catch (MqttException e) {
+        if (closed || e.getCause() instanceof InterruptedException) {
+          return; // shutting down: the failure is ours
+        }
+        String why = ConnectFailure.describe(e);
+        attempts++;
+        // Once per reason, and again every 60 attempts, so the journal shows it is still failing.
+        if (!why.equals(lastFailure) || attempts % 60 == 0) {
+          log.warn(
+              "management API: cannot connect to broker {}: {}; retrying every second (retry {})",
+              broker.brokerUri(),
+              why,
+              attempts);
+          lastFailure = why;
+        }
         try {
           Thread.sleep(1000);
         } catch (InterruptedException ie) {
@@ -122,6 +164,7 @@ public final class ManagementApi implements AgentEvents, AutoCloseable {
   }
 
   private void onConnected(boolean reconnect) {
+    lastFailure = "";
     try {
       List<String> filters = new ArrayList<>();
       filters.add(Topics.commandFilter(gateway));

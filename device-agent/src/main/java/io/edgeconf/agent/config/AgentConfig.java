@@ -16,11 +16,17 @@ import java.util.Optional;
  * @param gatewayId the gateway id ({@code gateway})
  * @param groups the groups it belongs to ({@code groups}, comma-separated)
  * @param brokerUrl the external broker ({@code broker}); ignored with an embedded broker
+ * @param brokerAuth credentials and TLS files for the external broker ({@code broker-username},
+ *     {@code broker-password-file}, {@code broker-ca-file}, {@code broker-cert-file}, {@code
+ *     broker-key-file}); ignored with an embedded broker
  * @param embeddedBrokerPort the embedded broker's port, empty for an external broker (0 = any)
  * @param stateDir the state directory ({@code state-dir})
  * @param trustDir the trusted public keys ({@code trust-dir})
  * @param inboxDir the watched inbox ({@code inbox}); default {@code <state-dir>/inbox}
  * @param coapPort the CoAP port for nRF52840 boards ({@code coap-port}; -1 disables CoAP)
+ * @param coapBind the address the CoAP (or CoAP over DTLS) endpoint binds ({@code coap-bind}): an
+ *     IP address or a host name; empty for every interface ({@code 0.0.0.0}, which the JVM's
+ *     dual-stack sockets take as IPv6's {@code ::} too)
  * @param pskFile the DTLS pre-shared keys ({@code psk-file}), empty for plain CoAP
  * @param allowUnsigned accept unsigned modules ({@code allow-unsigned}; development only)
  * @param deviceTopicRoot the device protocol's MQTT topic root ({@code device-topic-root})
@@ -41,11 +47,13 @@ public record AgentConfig(
     String gatewayId,
     List<String> groups,
     String brokerUrl,
+    BrokerAuth brokerAuth,
     Optional<Integer> embeddedBrokerPort,
     Path stateDir,
     Path trustDir,
     Path inboxDir,
     int coapPort,
+    Optional<String> coapBind,
     Optional<Path> pskFile,
     boolean allowUnsigned,
     String deviceTopicRoot,
@@ -77,12 +85,31 @@ public record AgentConfig(
         && (embeddedBrokerPort.get() < 0 || embeddedBrokerPort.get() > 65535)) {
       throw invalid("embedded broker port " + embeddedBrokerPort.get() + " is not 0..65535");
     }
+    brokerAuth = brokerAuth == null ? BrokerAuth.NONE : brokerAuth;
+    // TLS files with a plain broker would be ignored while the operator believes the link is
+    // secured (and a password would travel in clear): refuse. The embedded broker ignores both.
+    if (brokerAuth.hasTlsFiles()
+        && embeddedBrokerPort.isEmpty()
+        && !brokerUrl.matches("(ssl|mqtts)://.+")) {
+      throw invalid(
+          "broker-ca-file, broker-cert-file and broker-key-file need an ssl:// broker, but broker"
+              + " is '"
+              + brokerUrl
+              + "'");
+    }
     if (stateDir == null || trustDir == null || inboxDir == null) {
       throw invalid("state-dir, trust-dir and inbox must be given");
     }
     if (coapPort < -1 || coapPort > 65535) {
       throw invalid("coap-port " + coapPort + " is not -1..65535");
     }
+    coapBind =
+        coapBind == null
+            ? Optional.empty()
+            : coapBind
+                .map(String::strip)
+                .filter(a -> !a.isEmpty())
+                .map(a -> BindAddress.check("coap-bind", a));
     pskFile = pskFile == null ? Optional.empty() : pskFile;
     if (maxModuleBytes < 1024 || maxMemoryPages < 1 || maxMemoryPages > 1024) {
       throw invalid("max-module-bytes >= 1024 and max-memory-pages in 1..1024 are required");
@@ -114,11 +141,17 @@ public record AgentConfig(
     String gatewayId = "gw-1";
     List<String> groups = new ArrayList<>();
     String brokerUrl = "tcp://127.0.0.1:1883";
+    String brokerUsername;
+    Path brokerPasswordFile;
+    Path brokerCaFile;
+    Path brokerCertFile;
+    Path brokerKeyFile;
     Integer embeddedBrokerPort;
     Path stateDir = Path.of("/var/lib/edgeconf");
     Path trustDir = Path.of("/etc/edgeconf/trusted-keys");
     Path inboxDir;
     int coapPort = 5683;
+    String coapBind;
     Path pskFile;
     boolean allowUnsigned;
     String deviceTopicRoot = "ec/d";
@@ -148,6 +181,36 @@ public record AgentConfig(
       return this;
     }
 
+    /** The broker user (null: none). */
+    public Builder brokerUsername(String v) {
+      brokerUsername = v;
+      return this;
+    }
+
+    /** The file holding the broker password, read at start (null: none). */
+    public Builder brokerPasswordFile(Path v) {
+      brokerPasswordFile = v;
+      return this;
+    }
+
+    /** PEM CA certificate(s) of the broker (null: the JDK's CAs). */
+    public Builder brokerCaFile(Path v) {
+      brokerCaFile = v;
+      return this;
+    }
+
+    /** PEM client certificate (null: none); needs {@link #brokerKeyFile}. */
+    public Builder brokerCertFile(Path v) {
+      brokerCertFile = v;
+      return this;
+    }
+
+    /** PEM PKCS#8 key of the client certificate (null: none); needs {@link #brokerCertFile}. */
+    public Builder brokerKeyFile(Path v) {
+      brokerKeyFile = v;
+      return this;
+    }
+
     /** Runs an embedded MQTT 5 broker on 127.0.0.1 at this port (0 = any free port). */
     public Builder embeddedBroker(int port) {
       embeddedBrokerPort = port;
@@ -171,6 +234,12 @@ public record AgentConfig(
 
     public Builder coapPort(int v) {
       coapPort = v;
+      return this;
+    }
+
+    /** The address the CoAP endpoint binds (null: every interface). */
+    public Builder coapBind(String v) {
+      coapBind = v;
       return this;
     }
 
@@ -246,11 +315,18 @@ public record AgentConfig(
           gatewayId,
           groups,
           brokerUrl,
+          new BrokerAuth(
+              Optional.ofNullable(brokerUsername),
+              Optional.ofNullable(brokerPasswordFile),
+              Optional.ofNullable(brokerCaFile),
+              Optional.ofNullable(brokerCertFile),
+              Optional.ofNullable(brokerKeyFile)),
           Optional.ofNullable(embeddedBrokerPort),
           stateDir,
           trustDir,
           inboxDir == null ? stateDir.resolve("inbox") : inboxDir,
           coapPort,
+          Optional.ofNullable(coapBind),
           Optional.ofNullable(pskFile),
           allowUnsigned,
           deviceTopicRoot,

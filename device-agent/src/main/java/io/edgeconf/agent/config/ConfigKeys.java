@@ -23,11 +23,17 @@ public final class ConfigKeys {
           "gateway",
           "groups",
           "broker",
+          "broker-username",
+          "broker-password-file",
+          "broker-ca-file",
+          "broker-cert-file",
+          "broker-key-file",
           "embedded-broker",
           "state-dir",
           "trust-dir",
           "inbox",
           "coap-port",
+          "coap-bind",
           "psk-file",
           "allow-unsigned",
           "device-topic-root",
@@ -79,6 +85,11 @@ public final class ConfigKeys {
           }
         }
         case "broker" -> b.broker(value);
+        case "broker-username" -> b.brokerUsername(value.isEmpty() ? null : value);
+        case "broker-password-file" -> b.brokerPasswordFile(path(value));
+        case "broker-ca-file" -> b.brokerCaFile(path(value));
+        case "broker-cert-file" -> b.brokerCertFile(path(value));
+        case "broker-key-file" -> b.brokerKeyFile(path(value));
         case "embedded-broker" -> {
           if (!value.isEmpty() && !value.equals("false")) {
             b.embeddedBroker(value.equals("true") ? 1883 : Integer.parseInt(value));
@@ -97,6 +108,7 @@ public final class ConfigKeys {
         }
         case "inbox" -> b.inbox(value.isEmpty() ? null : Path.of(value));
         case "coap-port" -> b.coapPort(Integer.parseInt(value));
+        case "coap-bind" -> b.coapBind(value.isEmpty() ? null : BindAddress.check(key, value));
         case "psk-file" -> b.pskFile(value.isEmpty() ? null : Path.of(value));
         case "allow-unsigned" -> b.allowUnsigned(Boolean.parseBoolean(value));
         case "device-topic-root" -> b.deviceTopicRoot(value);
@@ -120,5 +132,10 @@ public final class ConfigKeys {
       throw new AgentException(
           ErrorCode.MALFORMED, "config key '" + key + "': '" + value + "' is not a number", e);
     }
+  }
+
+  /** An empty path means "not set" (the default), never the working directory. */
+  private static Path path(String value) {
+    return value.isEmpty() ? null : Path.of(value);
   }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -30,6 +31,15 @@ public final class MqttRequester implements AutoCloseable {
   public final Map<String, String> retained = new ConcurrentHashMap<>();
 
   public MqttRequester(String broker, String gateway) throws MqttException {
+    this(broker, gateway, options -> {});
+  }
+
+  /**
+   * A client whose connection options the test completes (TLS socket factory, user name and
+   * password).
+   */
+  public MqttRequester(String broker, String gateway, Consumer<MqttConnectionOptions> tune)
+      throws MqttException {
     client = new MqttAsyncClient(broker, "test-" + UUID.randomUUID(), new MemoryPersistence());
     client.setCallback(
         new MqttCallback() {
@@ -66,6 +76,7 @@ public final class MqttRequester implements AutoCloseable {
         });
     var options = new MqttConnectionOptions();
     options.setCleanStart(true);
+    tune.accept(options);
     client.connect(options).waitForCompletion(10_000);
     client
         .subscribe(new String[] {replyTopic, "ec/gw/" + gateway + "/#"}, new int[] {1, 1})

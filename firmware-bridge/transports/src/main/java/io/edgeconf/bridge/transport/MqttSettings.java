@@ -63,6 +63,12 @@ public record MqttSettings(
       throw new TransportConfigException(
           "brokerUri '" + brokerUri + "' must start with tcp://, ssl://, mqtt:// or mqtts://");
     }
+    // Paho knows tcp:// and ssl:// only: mqtt:// and mqtts:// are the same connections.
+    if (brokerUri.startsWith("mqtt://")) {
+      brokerUri = "tcp://" + brokerUri.substring("mqtt://".length());
+    } else if (brokerUri.startsWith("mqtts://")) {
+      brokerUri = "ssl://" + brokerUri.substring("mqtts://".length());
+    }
     if (clientId == null || clientId.isEmpty() || clientId.length() > 128) {
       throw new TransportConfigException("clientId '" + clientId + "' must be 1 to 128 chars");
     }
@@ -121,7 +127,7 @@ public record MqttSettings(
 
   /** Whether the connection uses TLS. */
   public boolean tls() {
-    return brokerUri.startsWith("ssl://") || brokerUri.startsWith("mqtts://");
+    return brokerUri.startsWith("ssl://");
   }
 
   private static void positive(String name, Duration d) {

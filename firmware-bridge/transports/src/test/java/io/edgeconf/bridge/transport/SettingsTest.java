@@ -17,6 +17,10 @@ class SettingsTest {
     assertEquals("ec/d", s.topicRoot());
     assertFalse(s.tls());
     assertTrue(MqttSettings.builder("ssl://h:8883", "gw").build().tls());
+    MqttSettings mqtts = MqttSettings.builder("mqtts://h:8883", "gw").build();
+    assertEquals("ssl://h:8883", mqtts.brokerUri(), "the scheme Paho connects with");
+    assertTrue(mqtts.tls());
+    assertEquals("tcp://h:1883", MqttSettings.builder("mqtt://h:1883", "gw").build().brokerUri());
     assertThrows(
         TransportConfigException.class, () -> MqttSettings.builder("http://x", "gw").build());
     assertThrows(

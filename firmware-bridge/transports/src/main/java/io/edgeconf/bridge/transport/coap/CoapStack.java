@@ -116,7 +116,9 @@ final class CoapStack {
     try {
       server.start();
     } catch (IllegalStateException e) {
-      throw new TransportStartException("cannot start the CoAP server: " + e.getMessage(), e);
+      // Californium says only that no endpoint started; the address tells the operator why.
+      throw new TransportStartException(
+          "cannot bind the CoAP ports (" + describe() + "): " + e.getMessage(), e);
     }
     if ((plain != null && !plain.isStarted()) || (secure != null && !secure.isStarted())) {
       server.destroy();

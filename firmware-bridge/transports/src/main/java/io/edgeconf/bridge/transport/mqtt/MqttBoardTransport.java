@@ -65,6 +65,7 @@ public final class MqttBoardTransport implements BoardTransport {
   private final PublishQueue queue;
   private final Object lifecycle = new Object();
   private MqttAsyncClient client;
+  private MqttConnectionOptions connectOptions;
   private volatile boolean connected;
   private volatile boolean subscribed;
   private volatile boolean everConnected;
@@ -109,6 +110,8 @@ public final class MqttBoardTransport implements BoardTransport {
       if (client != null) {
         return;
       }
+      // TLS files are read here, once: a file that cannot be used fails start(), not a retry.
+      connectOptions = options();
       try {
         client =
             new MqttAsyncClient(settings.brokerUri(), settings.clientId(), new MemoryPersistence());
@@ -148,15 +151,17 @@ public final class MqttBoardTransport implements BoardTransport {
   /** The first connection; after it, Paho reconnects by itself. */
   private void connect() {
     MqttAsyncClient c;
+    MqttConnectionOptions o;
     synchronized (lifecycle) {
       c = client;
+      o = connectOptions;
       if (closed || everConnected || c == null) {
         return;
       }
     }
     try {
       c.connect(
-          options(),
+          o,
           null,
           new MqttActionListener() {
             @Override
@@ -181,7 +186,11 @@ public final class MqttBoardTransport implements BoardTransport {
       delay = connectDelayMs;
       connectDelayMs = Math.min(connectDelayMs * 2, settings.reconnectMaxDelay().toMillis());
     }
-    LOG.warn("cannot connect to broker {}: {}; retrying in {} ms", settings.brokerUri(), e, delay);
+    LOG.warn(
+        "cannot connect to broker {}: {}; retrying in {} ms",
+        settings.brokerUri(),
+        ConnectFailure.describe(e),
+        delay);
     scheduleQuietly(this::connect, delay);
   }
 

@@ -2,6 +2,7 @@ package io.edgeconf.bridge.transport.mqtt;
 
 import io.edgeconf.bridge.transport.MqttSettings;
 import io.edgeconf.bridge.transport.TransportConfigException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,14 +23,22 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
-/** Builds the TLS socket factory for the broker connection from PEM files. */
-final class MqttTls {
+/**
+ * Builds the TLS socket factory for a broker connection from the PEM files of {@link MqttSettings}:
+ * the board transport uses it, and so does any other client of the same broker that must present
+ * the same TLS identity (the agent's management connection). Stateless; thread-safe.
+ */
+public final class MqttTls {
   private MqttTls() {}
 
   /**
+   * Reads the CA file and the client certificate and key now (each call reads them again).
+   *
+   * @return a factory trusting the CA file (the JDK's CAs without one) and presenting the client
+   *     certificate when there is one
    * @throws TransportConfigException naming the file that cannot be used
    */
-  static SSLSocketFactory socketFactory(MqttSettings settings) {
+  public static SSLSocketFactory socketFactory(MqttSettings settings) {
     try {
       TrustManagerFactory tmf = null;
       if (settings.caFile().isPresent()) {
@@ -65,7 +74,13 @@ final class MqttTls {
   }
 
   private static List<Certificate> certificates(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new TransportConfigException("cannot read " + file + ": " + e, e);
+    }
+    try (InputStream in = new ByteArrayInputStream(bytes)) {
       List<Certificate> out =
           new ArrayList<>(CertificateFactory.getInstance("X.509").generateCertificates(in));
       if (out.isEmpty()) {
@@ -92,7 +107,12 @@ final class MqttTls {
           file + ": expected an unencrypted PKCS#8 key (BEGIN PRIVATE KEY)");
     }
     String body = pem.substring(begin + 27, end).replaceAll("\\s", "");
-    byte[] der = Base64.getDecoder().decode(body);
+    byte[] der;
+    try {
+      der = Base64.getDecoder().decode(body);
+    } catch (IllegalArgumentException e) {
+      throw new TransportConfigException(file + ": the key is not valid base64 (" + e + ")", e);
+    }
     for (String algorithm : new String[] {"RSA", "EC", "Ed25519"}) {
       try {
         return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
