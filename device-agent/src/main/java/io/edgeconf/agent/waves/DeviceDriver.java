@@ -99,8 +99,16 @@ final class DeviceDriver {
       case APPLIED -> applied();
       case REJECTED -> fail(FailureCause.REJECTED, r.reason().orElse("") + detail(r));
       case TIMEOUT -> {
-        if (wentOfflineWhilePushing) {
+        if (wentOfflineWhilePushing && !ctx.online(track.plan)) {
           markOffline("went offline during the push");
+        } else if (wentOfflineWhilePushing) {
+          // Back without an ack (e.g. power lost mid-write): a failure, not an offline board,
+          // whose return would be pushed the same image again, and again.
+          fail(
+              FailureCause.TIMEOUT,
+              "no ack within "
+                  + ctx.settings().pushDeadline()
+                  + "; it went offline during the push and came back without acking");
         } else {
           fail(FailureCause.TIMEOUT, "no ack within " + ctx.settings().pushDeadline());
         }

@@ -126,4 +126,26 @@ class OfflineConvergenceTest {
     assertEquals(1, b.applies, "the crashed board was not sent the new image again");
     fx.assertBoardsMatch(result);
   }
+
+  @Test
+  void aBoardBackWithoutAnAckAtThePushDeadlineFailsAndIsNotPushedAgain() {
+    // A power cut mid-write: the board drops off during the push, boots on its old slot and is
+    // back before the deadline without ever acking.
+    fx.rollout = new ModuleMetadata.Rollout(10, 100, 15_000, 0);
+    FakeBoard b = fx.board("esp-1", "esp32");
+    b.fault = FakeBoard.Fault.NO_ACK;
+    RolloutEngine engine = fx.engine();
+    var stage = engine.start(fx.plan("r1"));
+    fx.fleet.at(Duration.ofSeconds(1), () -> fx.fleet.goOffline("esp-1"));
+    fx.fleet.at(Duration.ofSeconds(2), () -> fx.fleet.comeOnline("esp-1"));
+    RolloutResult result = fx.await(stage);
+
+    DeviceResult r = result.devices().get("esp-1");
+    assertEquals(DeviceState.FAILED, r.state(), fx.eventNames() + " " + result);
+    assertEquals(Optional.of(FailureCause.TIMEOUT), r.cause());
+    assertEquals(ImageRole.PREVIOUS, r.image());
+    fx.settle("r1");
+    assertEquals(2, fx.fleet.pushes, "the new image once, then the previous one");
+    fx.assertBoardsMatch(result);
+  }
 }
