@@ -1,6 +1,8 @@
 package io.edgeconf.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edgeconf.agent.BrokerSettings;
+import io.edgeconf.agent.config.BrokerAuth;
 import io.edgeconf.cli.demo.Demo;
 import io.edgeconf.cli.demo.Management;
 import java.io.Console;
@@ -45,7 +47,10 @@ final class DemoCommand implements Callable<Integer> {
             spec.commandLine().getOut(),
             json,
             onTerminal(),
-            (broker, gateway) -> new ClientAdapter(ManagementClient.connect(broker), gateway));
+            (broker, gateway) ->
+                new ClientAdapter(
+                    ManagementClient.connect(BrokerSettings.external(broker, BrokerAuth.NONE)),
+                    gateway));
     return demo.run();
   }
 

@@ -1,6 +1,7 @@
 package io.edgeconf.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edgeconf.agent.BrokerSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,12 +43,7 @@ final class DeployCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Target target;
 
-  @Option(
-      names = "--broker",
-      paramLabel = "URL",
-      defaultValue = "tcp://127.0.0.1:1883",
-      description = "the MQTT broker (default: ${DEFAULT-VALUE})")
-  String broker;
+  @Mixin BrokerOptions broker;
 
   @Option(names = "--no-wait", description = "return once the module is accepted")
   boolean noWait;
@@ -72,7 +69,14 @@ final class DeployCommand implements Callable<Integer> {
       err.println("edgeconf deploy: cannot read " + module + ": " + e.getMessage());
       return ExitCodes.CANNOT_RUN;
     }
-    try (var client = ManagementClient.connect(broker)) {
+    BrokerSettings settings;
+    try {
+      settings = broker.settings();
+    } catch (BrokerOptions.Unusable e) {
+      err.println("edgeconf deploy: " + e.getMessage());
+      return e.exitCode();
+    }
+    try (var client = ManagementClient.connect(settings)) {
       if (target.group != null) {
         return group(client, bytes, out, err);
       }
@@ -93,7 +97,7 @@ final class DeployCommand implements Callable<Integer> {
       }
       return follow(client, answer.path("rollout").asText(), out, err);
     } catch (MqttException e) {
-      err.println("edgeconf deploy: broker " + broker + ": " + e.getMessage());
+      err.println("edgeconf deploy: " + broker.failure(e));
       return ExitCodes.CANNOT_RUN;
     }
   }

@@ -2,6 +2,9 @@ package io.edgeconf.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgeconf.agent.BrokerSettings;
+import io.edgeconf.bridge.transport.MqttSettings;
+import io.edgeconf.bridge.transport.mqtt.BrokerLogin;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -35,20 +38,30 @@ final class ManagementClient implements AutoCloseable {
   }
 
   /**
-   * Connects to the broker.
+   * Connects to the broker with the login and TLS identity of the settings (as the agent does).
    *
-   * @throws MqttException when the broker cannot be reached
+   * @throws MqttException when the broker cannot be reached or refuses the connection
+   * @throws io.edgeconf.bridge.transport.TransportConfigException naming a TLS file that cannot be
+   *     used (checked already when the settings were made, so only if it changed since)
    */
-  static ManagementClient connect(String broker) throws MqttException {
-    var client =
-        new MqttAsyncClient(broker, "ec-cli-" + UUID.randomUUID(), new MemoryPersistence());
-    var mc = new ManagementClient(client);
-    client.setCallback(mc.new Callback());
+  static ManagementClient connect(BrokerSettings broker) throws MqttException {
+    MqttSettings settings = broker.forClient("ec-cli-" + UUID.randomUUID()).build();
     var options = new MqttConnectionOptions();
     options.setCleanStart(true);
     options.setConnectionTimeout(10);
-    client.connect(options).waitForCompletion(15_000);
-    client.subscribe(mc.replyTopic, 1).waitForCompletion(10_000);
+    BrokerLogin.apply(settings, options);
+    // The normalised URL: Paho knows tcp:// and ssl://, not mqtt:// and mqtts://.
+    var client =
+        new MqttAsyncClient(settings.brokerUri(), settings.clientId(), new MemoryPersistence());
+    var mc = new ManagementClient(client);
+    client.setCallback(mc.new Callback());
+    try {
+      client.connect(options).waitForCompletion(15_000);
+      client.subscribe(mc.replyTopic, 1).waitForCompletion(10_000);
+    } catch (MqttException | RuntimeException e) {
+      mc.close();
+      throw e;
+    }
     return mc;
   }
 

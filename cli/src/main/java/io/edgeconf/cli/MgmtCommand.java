@@ -1,9 +1,11 @@
 package io.edgeconf.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edgeconf.agent.BrokerSettings;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,12 +20,7 @@ abstract class MgmtCommand implements Callable<Integer> {
   @Option(names = "--gateway", required = true, paramLabel = "ID", description = "the gateway")
   String gateway;
 
-  @Option(
-      names = "--broker",
-      paramLabel = "URL",
-      defaultValue = "tcp://127.0.0.1:1883",
-      description = "the MQTT broker (default: ${DEFAULT-VALUE})")
-  String broker;
+  @Mixin BrokerOptions broker;
 
   @Option(names = "--json", description = "print the answer as JSON")
   boolean json;
@@ -50,7 +47,14 @@ abstract class MgmtCommand implements Callable<Integer> {
       err.println("edgeconf " + spec.name() + ": cannot read " + e.getMessage());
       return ExitCodes.CANNOT_RUN;
     }
-    try (var client = ManagementClient.connect(broker)) {
+    BrokerSettings settings;
+    try {
+      settings = broker.settings();
+    } catch (BrokerOptions.Unusable e) {
+      err.println("edgeconf " + spec.name() + ": " + e.getMessage());
+      return e.exitCode();
+    }
+    try (var client = ManagementClient.connect(settings)) {
       JsonNode answer = client.request(ManagementClient.gatewayTopic(gateway, verb()), body, 60);
       if (answer == null) {
         err.println("edgeconf " + spec.name() + ": gateway " + gateway + " did not answer");
@@ -68,7 +72,7 @@ abstract class MgmtCommand implements Callable<Integer> {
       }
       return ExitCodes.DONE;
     } catch (MqttException e) {
-      err.println("edgeconf " + spec.name() + ": broker " + broker + ": " + e.getMessage());
+      err.println("edgeconf " + spec.name() + ": " + broker.failure(e));
       return ExitCodes.CANNOT_RUN;
     }
   }

@@ -5,16 +5,18 @@ import io.edgeconf.agent.config.BrokerAuth;
 import io.edgeconf.bridge.transport.MqttSettings;
 import io.edgeconf.bridge.transport.TransportConfigException;
 import io.edgeconf.bridge.transport.mqtt.MqttTls;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The broker connection both MQTT clients of the agent share (the board transport and the
- * management API): one URL, one login, one TLS identity. The password file is read and the TLS
- * files are checked once, when this is made. Immutable.
+ * One broker connection's URL, login and TLS identity, shared by every client of that broker: both
+ * MQTT clients of the agent (the board transport and the management API), and the command line's
+ * management client. The password file is read and the TLS files are checked once, when this is
+ * made. Immutable; never shows the password.
  */
-final class BrokerSettings {
+public final class BrokerSettings {
   private static final Logger log = LoggerFactory.getLogger(BrokerSettings.class);
 
   private final String url;
@@ -39,23 +41,55 @@ final class BrokerSettings {
       }
       return new BrokerSettings(url, BrokerAuth.NONE, Optional.empty());
     }
-    var settings = new BrokerSettings(url, config.brokerAuth(), config.brokerAuth().readPassword());
+    return external(url, config.brokerAuth());
+  }
+
+  /**
+   * The settings of a client of an external broker: checks the URL against the settings, reads the
+   * password file and checks the TLS files now.
+   *
+   * @param url {@code tcp://}, {@code ssl://}, {@code mqtt://} or {@code mqtts://HOST:PORT}
+   * @throws AgentException ({@code malformed}) naming the setting ({@code broker}, {@code
+   *     broker-password-file}, {@code broker-ca-file}, ...) and the file that cannot be used
+   */
+  public static BrokerSettings external(String url, BrokerAuth auth) {
+    auth.checkBroker(url);
+    var settings = new BrokerSettings(url, auth, auth.readPassword());
     MqttSettings probe = settings.forClient("ec-check").build();
     if (probe.tls()) {
       try {
         MqttTls.socketFactory(probe);
       } catch (TransportConfigException e) {
         throw new AgentException(
-            ErrorCode.MALFORMED,
-            "broker TLS (broker-ca-file, broker-cert-file, broker-key-file): " + e.getMessage(),
-            e);
+            ErrorCode.MALFORMED, settings.tlsSetting(e.getMessage()) + ": " + e.getMessage(), e);
       }
     }
     return settings;
   }
 
-  /** The settings of one client of this broker, to be completed (topic root) and built. */
-  MqttSettings.Builder forClient(String clientId) {
+  /** The TLS setting whose file a failure names (all of them when it names none). */
+  private String tlsSetting(String failure) {
+    if (names(failure, auth.keyFile())) {
+      return "broker-key-file";
+    }
+    if (names(failure, auth.certFile())) {
+      return "broker-cert-file";
+    }
+    if (names(failure, auth.caFile())) {
+      return "broker-ca-file";
+    }
+    return "broker TLS (broker-ca-file, broker-cert-file, broker-key-file)";
+  }
+
+  private static boolean names(String failure, Optional<Path> file) {
+    return failure != null && file.isPresent() && failure.contains(file.get().toString());
+  }
+
+  /**
+   * The settings of one client of this broker, to be completed (topic root) and built; {@link
+   * io.edgeconf.bridge.transport.mqtt.BrokerLogin} turns them into Paho's connection options.
+   */
+  public MqttSettings.Builder forClient(String clientId) {
     var b = MqttSettings.builder(url, clientId);
     auth.username().ifPresent(u -> b.credentials(u, password.orElse(null)));
     auth.caFile().ifPresent(b::caFile);

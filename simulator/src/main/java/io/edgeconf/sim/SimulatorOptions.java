@@ -2,6 +2,7 @@ package io.edgeconf.sim;
 
 import io.edgeconf.bridge.catalogue.BoardCatalogue;
 import io.edgeconf.bridge.descriptor.DeviceId;
+import io.edgeconf.bridge.transport.MqttSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -76,7 +77,7 @@ public record SimulatorOptions(
               + deviceTopicRoot
               + "' must be a topic without wildcards or edge slashes");
     }
-    brokerUrl = brokerUrl == null ? Optional.empty() : brokerUrl;
+    brokerUrl = brokerUrl == null ? Optional.empty() : brokerUrl.map(MqttSettings::pahoUri);
     gatewayCoap = gatewayCoap == null ? Optional.empty() : gatewayCoap;
     gatewayCoap.ifPresent(SimulatorOptions::requireHostPort);
     Map<String, Integer> ordered = new LinkedHashMap<>();

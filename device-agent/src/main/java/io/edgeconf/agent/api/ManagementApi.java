@@ -5,8 +5,8 @@ import io.edgeconf.agent.AgentEvents;
 import io.edgeconf.agent.ErrorCode;
 import io.edgeconf.agent.store.DeviceRecord;
 import io.edgeconf.bridge.transport.MqttSettings;
+import io.edgeconf.bridge.transport.mqtt.BrokerLogin;
 import io.edgeconf.bridge.transport.mqtt.ConnectFailure;
-import io.edgeconf.bridge.transport.mqtt.MqttTls;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -97,12 +97,7 @@ public final class ManagementApi implements AgentEvents, AutoCloseable {
     options.setCleanStart(true);
     options.setKeepAliveInterval(seconds(broker.keepAlive()));
     options.setConnectionTimeout(seconds(broker.connectTimeout()));
-    broker.username().ifPresent(options::setUserName);
-    broker.password().ifPresent(p -> options.setPassword(p.getBytes(StandardCharsets.UTF_8)));
-    if (broker.tls()) {
-      options.setSocketFactory(MqttTls.socketFactory(broker));
-      options.setHttpsHostnameVerificationEnabled(true);
-    }
+    BrokerLogin.apply(broker, options);
     var will = new MqttMessage("0".getBytes(StandardCharsets.US_ASCII), 1, true, null);
     options.setWill(Topics.online(gateway), will);
     try {

@@ -77,25 +77,15 @@ public record AgentConfig(
         throw invalid("group '" + g + "' does not match [A-Za-z0-9._-]{1,64}");
       }
     }
-    if (brokerUrl == null || !brokerUrl.matches("(tcp|ssl|mqtt|mqtts)://.+")) {
-      throw invalid("broker '" + brokerUrl + "' must be tcp://HOST:PORT or ssl://HOST:PORT");
-    }
+    BrokerAuth.checkUrl(brokerUrl);
     embeddedBrokerPort = embeddedBrokerPort == null ? Optional.empty() : embeddedBrokerPort;
     if (embeddedBrokerPort.isPresent()
         && (embeddedBrokerPort.get() < 0 || embeddedBrokerPort.get() > 65535)) {
       throw invalid("embedded broker port " + embeddedBrokerPort.get() + " is not 0..65535");
     }
     brokerAuth = brokerAuth == null ? BrokerAuth.NONE : brokerAuth;
-    // TLS files with a plain broker would be ignored while the operator believes the link is
-    // secured (and a password would travel in clear): refuse. The embedded broker ignores both.
-    if (brokerAuth.hasTlsFiles()
-        && embeddedBrokerPort.isEmpty()
-        && !brokerUrl.matches("(ssl|mqtts)://.+")) {
-      throw invalid(
-          "broker-ca-file, broker-cert-file and broker-key-file need an ssl:// broker, but broker"
-              + " is '"
-              + brokerUrl
-              + "'");
+    if (embeddedBrokerPort.isEmpty()) { // the embedded broker ignores the TLS files
+      brokerAuth.checkBroker(brokerUrl);
     }
     if (stateDir == null || trustDir == null || inboxDir == null) {
       throw invalid("state-dir, trust-dir and inbox must be given");

@@ -50,6 +50,37 @@ public record BrokerAuth(
     }
   }
 
+  /**
+   * Checks a broker URL: its scheme, and that TLS files come with a TLS broker (they would be
+   * ignored with a plain one while the operator believes the link is secured, and a password would
+   * travel in clear).
+   *
+   * @throws AgentException ({@code malformed}) naming {@code broker} and the URL
+   */
+  public void checkBroker(String url) {
+    checkUrl(url);
+    if (hasTlsFiles() && !url.matches("(ssl|mqtts)://.+")) {
+      throw invalid(
+          "broker-ca-file, broker-cert-file and broker-key-file need an ssl:// or mqtts:// broker,"
+              + " but broker is '"
+              + url
+              + "'");
+    }
+  }
+
+  /**
+   * Checks a broker URL's scheme: {@code tcp://} or {@code mqtt://}, {@code ssl://} or {@code
+   * mqtts://} for TLS.
+   *
+   * @throws AgentException ({@code malformed}) naming {@code broker} and the URL
+   */
+  public static void checkUrl(String url) {
+    if (url == null || !url.matches("(tcp|ssl|mqtt|mqtts)://.+")) {
+      throw invalid(
+          "broker '" + url + "' must be tcp://HOST:PORT or ssl://HOST:PORT (or mqtt://, mqtts://)");
+    }
+  }
+
   /** Whether any TLS file is set (they only mean something with an {@code ssl://} broker). */
   public boolean hasTlsFiles() {
     return caFile.isPresent() || certFile.isPresent();

@@ -54,6 +54,20 @@ public record MqttSettings(
   /** The production topic root of the device protocol. */
   public static final String DEFAULT_TOPIC_ROOT = "ec/d";
 
+  /**
+   * The broker URL as Paho takes it: Paho knows {@code tcp://} and {@code ssl://} only, and {@code
+   * mqtt://} and {@code mqtts://} are the same connections. Other URLs are returned as given.
+   */
+  public static String pahoUri(String url) {
+    if (url.startsWith("mqtt://")) {
+      return "tcp://" + url.substring("mqtt://".length());
+    }
+    if (url.startsWith("mqtts://")) {
+      return "ssl://" + url.substring("mqtts://".length());
+    }
+    return url;
+  }
+
   public MqttSettings {
     if (brokerUri == null
         || !(brokerUri.startsWith("tcp://")
@@ -63,12 +77,7 @@ public record MqttSettings(
       throw new TransportConfigException(
           "brokerUri '" + brokerUri + "' must start with tcp://, ssl://, mqtt:// or mqtts://");
     }
-    // Paho knows tcp:// and ssl:// only: mqtt:// and mqtts:// are the same connections.
-    if (brokerUri.startsWith("mqtt://")) {
-      brokerUri = "tcp://" + brokerUri.substring("mqtt://".length());
-    } else if (brokerUri.startsWith("mqtts://")) {
-      brokerUri = "ssl://" + brokerUri.substring("mqtts://".length());
-    }
+    brokerUri = pahoUri(brokerUri);
     if (clientId == null || clientId.isEmpty() || clientId.length() > 128) {
       throw new TransportConfigException("clientId '" + clientId + "' must be 1 to 128 chars");
     }

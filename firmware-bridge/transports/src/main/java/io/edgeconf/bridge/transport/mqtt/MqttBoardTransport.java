@@ -18,7 +18,6 @@ import io.edgeconf.bridge.transport.internal.ImageInfo;
 import io.edgeconf.bridge.transport.internal.Listeners;
 import io.edgeconf.bridge.transport.internal.PendingPush;
 import io.edgeconf.bridge.transport.internal.SerialExecutor;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,14 +132,10 @@ public final class MqttBoardTransport implements BoardTransport {
         seconds(settings.reconnectMinDelay()), seconds(settings.reconnectMaxDelay()));
     o.setKeepAliveInterval(seconds(settings.keepAlive()));
     o.setConnectionTimeout(seconds(settings.connectTimeout()));
-    settings.username().ifPresent(o::setUserName);
-    settings.password().ifPresent(p -> o.setPassword(p.getBytes(StandardCharsets.UTF_8)));
-    if (settings.tls()) {
-      o.setSocketFactory(MqttTls.socketFactory(settings));
-      o.setHttpsHostnameVerificationEnabled(true);
-    } else {
+    if (!settings.tls()) {
       o.setSocketFactory(new NoDelaySocketFactory());
     }
+    BrokerLogin.apply(settings, o);
     return o;
   }
 
