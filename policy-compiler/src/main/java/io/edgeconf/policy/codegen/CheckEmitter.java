@@ -32,7 +32,7 @@ final class CheckEmitter {
     c.op(Op.I32_OR);
     c.i32(Layout.OUT).mem(Op.I32_LOAD, 16).i32((int) schema.schemaHash()).op(Op.I32_NE);
     c.op(Op.I32_OR);
-    c.call(h.crc()).i32(Layout.OUT).mem(Op.I32_LOAD, size - 4).op(Op.I32_NE).op(Op.I32_OR);
+    c.call(h.image().crc()).i32(Layout.OUT).mem(Op.I32_LOAD, size - 4).op(Op.I32_NE).op(Op.I32_OR);
     c.ifThen().i32(-5).ret().end();
     boolean any = false;
     List<FieldSpec> fields = schema.fields();
@@ -43,15 +43,16 @@ final class CheckEmitter {
       }
       any = true;
       c.i32(Layout.OUT).mem(load(f), PolicySchema.HEADER_SIZE + schema.offsetOf(i));
-      c.i64(f.min()).i64(f.max()).i32(i).call(h.chk());
+      c.i64(f.min()).i64(f.max()).i32(i).call(h.errors().chk());
     }
     if (!any) {
       c.i32(0);
       return c;
     }
     // $err is 0 or -2 (from chk): answer 0 or -6
-    c.globalGet(h.err()).i32(3).op(Op.I32_MUL);
-    c.prepend(List.of(new Instr(Op.I32_CONST, 0, 0), new Instr(Op.GLOBAL_SET, h.err(), 0)));
+    c.globalGet(h.errors().err()).i32(3).op(Op.I32_MUL);
+    c.prepend(
+        List.of(new Instr(Op.I32_CONST, 0, 0), new Instr(Op.GLOBAL_SET, h.errors().err(), 0)));
     return c;
   }
 

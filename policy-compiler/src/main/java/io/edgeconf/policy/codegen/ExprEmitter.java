@@ -60,17 +60,21 @@ final class ExprEmitter {
       }
       case Expr.DeviceAttr a -> code.get(attrLocals.get(a.attribute()));
       case Expr.Tag t -> {
-        code.i32(Helpers.TAG_TAG).i64(data.string(t.tag())).call(helpers.find());
+        code.i32(DescriptorHelpers.TAG_TAG)
+            .i64(data.string(t.tag()))
+            .call(helpers.descriptor().find());
         code.i64(0).op(Op.I64_NE);
       }
       case Expr.StrAttr a ->
-          code.i32(Helpers.TAG_ATTR).i64(data.string(a.key())).call(helpers.find());
+          code.i32(DescriptorHelpers.TAG_ATTR)
+              .i64(data.string(a.key()))
+              .call(helpers.descriptor().find());
       case Expr.NumAttr n ->
-          code.i64(data.string(n.key())).i64(n.defaultValue()).call(helpers.num());
+          code.i64(data.string(n.key())).i64(n.defaultValue()).call(helpers.descriptor().num());
       case Expr.Neg n -> {
         code.i64(0);
         emit(n.operand(), state);
-        code.call(helpers.arith(io.edgeconf.policy.model.ArithOp.SUB));
+        code.call(helpers.arithmetic().arith(io.edgeconf.policy.model.ArithOp.SUB));
       }
       case Expr.Not n -> {
         emit(n.operand(), state);
@@ -79,24 +83,24 @@ final class ExprEmitter {
       case Expr.Arith a -> {
         emit(a.left(), state);
         emit(a.right(), state);
-        code.call(helpers.arith(a.op()));
+        code.call(helpers.arithmetic().arith(a.op()));
       }
       case Expr.Min m -> {
         emit(m.a(), state);
         emit(m.b(), state);
-        code.call(helpers.minMax(true));
+        code.call(helpers.arithmetic().minMax(true));
       }
       case Expr.Max m -> {
         emit(m.a(), state);
         emit(m.b(), state);
-        code.call(helpers.minMax(false));
+        code.call(helpers.arithmetic().minMax(false));
       }
       case Expr.Clamp c -> {
         emit(c.x(), state);
         emit(c.lo(), state);
-        code.call(helpers.minMax(false));
+        code.call(helpers.arithmetic().minMax(false));
         emit(c.hi(), state);
-        code.call(helpers.minMax(true));
+        code.call(helpers.arithmetic().minMax(true));
       }
       case Expr.Compare c -> compare(c, state);
       case Expr.Logic l -> logic(l, state);
@@ -133,12 +137,12 @@ final class ExprEmitter {
       case ENUM -> code.op(op == CmpOp.EQ ? Op.I64_EQ : Op.I64_NE);
       case BOOL -> code.op(op == CmpOp.EQ ? Op.I32_EQ : Op.I32_NE);
       case STRING, BOARD -> {
-        code.call(helpers.streq());
+        code.call(helpers.strings().streq());
         if (op == CmpOp.NE) {
           code.op(Op.I32_EQZ);
         }
       }
-      case FW -> code.call(helpers.fwcmp()).i32(0).op(i32Compare(op));
+      case FW -> code.call(helpers.versions().fwcmp()).i32(0).op(i32Compare(op));
     }
   }
 

@@ -58,7 +58,7 @@ public final class ModuleGenerator {
     m.export("ec_render", WasmModule.Export.Kind.FUNC, render);
     m.export("ec_check", WasmModule.Export.Kind.FUNC, check);
     Helpers helpers =
-        new Helpers(
+        Helpers.of(
             m,
             layout,
             policy.schema().imageSize() - io.edgeconf.bridge.schema.PolicySchema.TRAILER_SIZE);

@@ -58,7 +58,7 @@ final class RenderEmitter {
     c.block(); // $bad: a malformed descriptor
     parse(c, h, layout, attrs, p, l, t, s);
     if (used.contains(Attribute.FW)) {
-      c.get(attrs.get(Attribute.FW)).call(h.fwok()).op(Op.I32_EQZ).brIf(0);
+      c.get(attrs.get(Attribute.FW)).call(h.versions().fwok()).op(Op.I32_EQZ).brIf(0);
     }
     for (int i = 0; i < fieldLocals.length; i++) {
       long initial = initialBits(policy.fields().get(i), data);
@@ -70,15 +70,16 @@ final class RenderEmitter {
       rule(c, ex, policy.rules().get(r), flow, r, fieldLocals);
     }
     checks(c, ex, h, policy, flow.after());
-    if (h.hasErrors()) {
-      c.globalGet(h.err()).ifThen().globalGet(h.err()).ret().end();
+    if (h.errors().hasErrors()) {
+      c.globalGet(h.errors().err()).ifThen().globalGet(h.errors().err()).ret().end();
     }
     image(c, ex, h, policy.schema(), policy.version(), flow.after());
     c.i32(policy.schema().imageSize()).ret();
     c.end();
     c.i32(-1);
-    if (h.hasErrors()) {
-      c.prepend(List.of(new Instr(Op.I32_CONST, 0, 0), new Instr(Op.GLOBAL_SET, h.err(), 0)));
+    if (h.errors().hasErrors()) {
+      c.prepend(
+          List.of(new Instr(Op.I32_CONST, 0, 0), new Instr(Op.GLOBAL_SET, h.errors().err(), 0)));
     }
     return c;
   }
@@ -97,15 +98,15 @@ final class RenderEmitter {
   private static void parse(
       Code c, Helpers h, Layout layout, Map<Attribute, Integer> attrs, int p, int l, int t, int s) {
     c.get(0).i32(layout.inCap()).op(Op.I32_GT_U).brIf(0);
-    c.i32(layout.in()).tee(p).get(0).op(Op.I32_ADD).globalSet(h.end());
+    c.i32(layout.in()).tee(p).get(0).op(Op.I32_ADD).globalSet(h.descriptor().end());
     c.block().loop(); // $done, $next
-    c.get(p).globalGet(h.end()).op(Op.I32_GE_U).brIf(1);
-    c.get(p).i32(2).op(Op.I32_ADD).globalGet(h.end()).op(Op.I32_GT_U).brIf(2);
+    c.get(p).globalGet(h.descriptor().end()).op(Op.I32_GE_U).brIf(1);
+    c.get(p).i32(2).op(Op.I32_ADD).globalGet(h.descriptor().end()).op(Op.I32_GT_U).brIf(2);
     c.get(p).mem(Op.I32_LOAD8_U, 0).set(t);
     c.get(p).mem(Op.I32_LOAD8_U, 1).set(l);
     c.get(p).i32(2).op(Op.I32_ADD).tee(p).op(Op.I64_EXTEND_I32_U);
     c.get(l).op(Op.I64_EXTEND_I32_U).i64(32).op(Op.I64_SHL).op(Op.I64_OR).set(s);
-    c.get(p).get(l).op(Op.I32_ADD).tee(p).globalGet(h.end()).op(Op.I32_GT_U).brIf(2);
+    c.get(p).get(l).op(Op.I32_ADD).tee(p).globalGet(h.descriptor().end()).op(Op.I32_GT_U).brIf(2);
     for (var e : attrs.entrySet()) {
       c.get(t).i32(tagOf(e.getKey())).op(Op.I32_EQ).ifThen().get(s).set(e.getValue()).end();
     }
@@ -163,7 +164,7 @@ final class RenderEmitter {
       if (f.type() == FieldType.TEXT) {
         c.i64(32).op(Op.I64_SHR_U);
       }
-      c.i64(f.min()).i64(f.max()).i32(i).call(h.chk());
+      c.i64(f.min()).i64(f.max()).i32(i).call(h.errors().chk());
     }
     List<Require> requires = policy.requires();
     for (int j = 0; j < requires.size(); j++) {
@@ -172,7 +173,7 @@ final class RenderEmitter {
         continue;
       }
       ex.emit(requires.get(j).condition(), after);
-      c.op(Op.I32_EQZ).i32(j).i32(-3).call(h.fail());
+      c.op(Op.I32_EQZ).i32(j).i32(-3).call(h.errors().fail());
     }
   }
 
@@ -211,7 +212,7 @@ final class RenderEmitter {
       if (f.type() == FieldType.TEXT) {
         c.i32(Layout.OUT + at);
         ex.emit(ref, after);
-        c.i32(f.textLength()).call(h.wtext());
+        c.i32(f.textLength()).call(h.image().wtext());
         continue;
       }
       c.i32(Layout.OUT);
@@ -231,7 +232,7 @@ final class RenderEmitter {
           };
       c.mem(store, at);
     }
-    c.i32(Layout.OUT).call(h.crc()).mem(Op.I32_STORE, schema.imageSize() - 4);
+    c.i32(Layout.OUT).call(h.image().crc()).mem(Op.I32_STORE, schema.imageSize() - 4);
   }
 
   private static Type typeOf(FieldSpec f, int i) {

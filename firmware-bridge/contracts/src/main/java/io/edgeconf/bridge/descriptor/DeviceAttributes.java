@@ -1,6 +1,7 @@
 package io.edgeconf.bridge.descriptor;
 
 import io.edgeconf.bridge.catalogue.BoardCatalogue;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,14 +45,33 @@ public record DeviceAttributes(
       throw new DescriptorException("fw '" + fw + "' is not MAJOR.MINOR.PATCH");
     }
     tags = List.copyOf(tags == null ? List.of() : tags);
-    attrs = Map.copyOf(new TreeMap<>(attrs == null ? Map.of() : attrs));
-    nums = Map.copyOf(new TreeMap<>(nums == null ? Map.of() : nums));
+    attrs = sortedCopy(attrs, "attrs");
+    nums = sortedCopy(nums, "nums");
     for (String key : attrs.keySet()) {
       requireKey(key);
     }
     for (String key : nums.keySet()) {
       requireKey(key);
     }
+  }
+
+  /**
+   * An unmodifiable copy iterating in key order, so everything written from it (descriptors, module
+   * metadata, signatures over them) has the same bytes in every run. ({@code Map.copyOf} iterates
+   * in an order that changes from one JVM to the next.)
+   */
+  private static <V> Map<String, V> sortedCopy(Map<String, V> map, String what) {
+    TreeMap<String, V> sorted = new TreeMap<>();
+    if (map != null) {
+      map.forEach(
+          (k, v) -> {
+            if (k == null || v == null) {
+              throw new DescriptorException(what + " may not hold null keys or values");
+            }
+            sorted.put(k, v);
+          });
+    }
+    return Collections.unmodifiableSortedMap(sorted);
   }
 
   /** A device with only a board and an id. */
