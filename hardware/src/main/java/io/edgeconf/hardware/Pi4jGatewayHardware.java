@@ -199,6 +199,11 @@ final class Pi4jGatewayHardware implements GatewayHardware {
     return released;
   }
 
+  /** The Pi4J context whose registry holds the lines (for {@link MockLines}). */
+  Context context() {
+    return pi4j;
+  }
+
   @Override
   public void onLongPress(Runnable action) {
     longPressActions.add(action);

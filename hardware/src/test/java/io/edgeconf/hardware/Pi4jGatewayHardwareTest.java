@@ -133,6 +133,9 @@ class Pi4jGatewayHardwareTest {
     AtomicInteger presses = new AtomicInteger();
     hardware.onLongPress(presses::incrementAndGet);
     MockDigitalInput button = context.registry().get("button", MockDigitalInput.class);
+    // The mock input starts LOW, which this active-low button reads as pressed, without an event:
+    // release it first, or the "short press" below is no press at all.
+    button.mockState(DigitalState.HIGH);
     button.mockState(DigitalState.LOW);
     button.mockState(DigitalState.HIGH); // released at once: a short press
     button.mockState(DigitalState.LOW); // held
