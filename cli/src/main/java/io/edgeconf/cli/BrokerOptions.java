@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /**
- * The broker options of every command that talks to a gateway over MQTT: the URL, and the login and
- * TLS identity the agent takes from its {@code broker-*} keys. They become Paho's options through
- * the agent's own {@link BrokerSettings}, so the command line and the agent read the password file
- * and the PEM files the same way. A picocli mixin; not thread-safe.
+ * The broker options of every command that talks to a broker: the management commands, which reach
+ * a gateway through it, and {@code sim}, whose boards join it. The URL, and the login and TLS
+ * identity the agent takes from its {@code broker-*} keys. They become Paho's options through the
+ * agent's own {@link BrokerSettings}, so the command line and the agent read the password file and
+ * the PEM files the same way. A picocli mixin; not thread-safe.
  */
 final class BrokerOptions {
   /** The agent's setting names as they appear in its messages: each is also an option here. */

@@ -1,5 +1,6 @@
 package io.edgeconf.cli;
 
+import io.edgeconf.sim.BrokerAccess;
 import io.edgeconf.sim.Durations;
 import io.edgeconf.sim.FaultSpec;
 import io.edgeconf.sim.FaultSpecException;
@@ -14,7 +15,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,13 +33,8 @@ import picocli.CommandLine.Spec;
 final class SimCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--broker",
-      paramLabel = "URL",
-      defaultValue = "tcp://127.0.0.1:1883",
-      description =
-          "MQTT broker of the ESP32-family boards and the control topics (default: ${DEFAULT-VALUE})")
-  String broker;
+  /** The broker of the ESP32-family boards and the control topics, its login and TLS files. */
+  @Mixin BrokerOptions broker;
 
   @Option(
       names = "--gateway-coap",
@@ -138,11 +136,19 @@ final class SimCommand implements Callable<Integer> {
           "edgeconf sim: no boards (give --esp32 N, --esp32s3 N, --esp32c3 N or --nrf52840 N)");
       return ExitCodes.USAGE;
     }
+    BrokerAccess access;
+    try {
+      // Every board is a client with the same login; the client id here is not used.
+      access = BrokerAccess.of(broker.settings().forClient("edgeconf-sim").build());
+    } catch (BrokerOptions.Unusable e) {
+      err.println("edgeconf sim: " + e.getMessage());
+      return e.exitCode();
+    }
     SimulatorOptions options;
     try {
       SimulatorOptions.Builder b =
           SimulatorOptions.builder()
-              .broker(broker)
+              .broker(access)
               .gatewayCoap(gatewayCoap)
               .boards("esp32", esp32)
               .boards("esp32s3", esp32s3)
@@ -174,7 +180,10 @@ final class SimCommand implements Callable<Integer> {
     try {
       sim = Simulator.start(options, List.of(summary));
     } catch (SimulatorException e) {
-      err.println("edgeconf sim: " + e.getMessage());
+      // A failed connection reads as in the management commands, with the option to check.
+      err.println(
+          "edgeconf sim: "
+              + (e.getCause() instanceof MqttException m ? broker.failure(m) : e.getMessage()));
       return ExitCodes.CANNOT_RUN;
     }
     CountDownLatch stopped = new CountDownLatch(1);

@@ -4,7 +4,10 @@ import io.edgeconf.bridge.catalogue.BoardCatalogue;
 import io.edgeconf.bridge.catalogue.Transport;
 import io.edgeconf.bridge.descriptor.DeviceAttributes;
 import io.edgeconf.bridge.schema.Sha256;
+import io.edgeconf.bridge.transport.TransportConfigException;
+import io.edgeconf.bridge.transport.mqtt.ConnectFailure;
 import io.edgeconf.sim.internal.BoardContext;
+import io.edgeconf.sim.internal.BrokerClients;
 import io.edgeconf.sim.internal.CoapBoard;
 import io.edgeconf.sim.internal.ControlChannel;
 import io.edgeconf.sim.internal.FileFlashStore;
@@ -67,8 +70,9 @@ public final class Simulator implements AutoCloseable {
   /**
    * Starts every board and waits until each is online (connected to the broker, or serving CoAP).
    *
-   * @throws SimulatorException when the broker cannot be reached, a port cannot be bound or the
-   *     state directory cannot be used; nothing is left running then
+   * @throws SimulatorException when the broker's TLS files cannot be used, the broker cannot be
+   *     reached or refuses the connection (TLS, login; the cause is Paho's exception), a port
+   *     cannot be bound or the state directory cannot be used; nothing is left running then
    */
   public static Simulator start(SimulatorOptions options) {
     return start(options, List.of());
@@ -92,7 +96,8 @@ public final class Simulator implements AutoCloseable {
   }
 
   private void startBoards() {
-    BoardContext ctx = new BoardContext(options, threads, this::dispatch);
+    Optional<BrokerClients> broker = options.broker().map(this::brokerClients);
+    BoardContext ctx = new BoardContext(options, threads, broker, this::dispatch);
     List<DeviceAttributes> fleet = Fleet.of(options);
     long interval = options.healthInterval().toMillis();
     for (int i = 0; i < fleet.size(); i++) {
@@ -111,15 +116,21 @@ public final class Simulator implements AutoCloseable {
       boards.put(device.id(), board);
     }
     setFaults(options.faults());
-    if (options.brokerUrl().isPresent()) {
-      connectControl(options.brokerUrl().get());
-    }
+    broker.ifPresent(this::connectControl);
     List<CompletableFuture<Void>> up = boards.values().stream().map(VirtualBoard::start).toList();
     try {
       CompletableFuture.allOf(up.toArray(CompletableFuture[]::new))
           .get(options.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
-      throw new SimulatorException("cannot start the boards: " + e.getCause().getMessage(), e);
+      Throwable cause = e.getCause();
+      String why =
+          cause instanceof MqttException
+              ? "cannot connect to the broker at "
+                  + options.brokerUrl().orElseThrow()
+                  + ": "
+                  + ConnectFailure.describe(cause)
+              : cause.getMessage();
+      throw new SimulatorException("cannot start the boards: " + why, cause);
     } catch (TimeoutException e) {
       long online = boards.values().stream().filter(VirtualBoard::online).count();
       throw new SimulatorException(
@@ -149,13 +160,26 @@ public final class Simulator implements AutoCloseable {
     }
   }
 
-  private void connectControl(String broker) {
+  /** Reads the broker's TLS files, once for every client. */
+  private BrokerClients brokerClients(BrokerAccess access) {
+    try {
+      return new BrokerClients(access, threads);
+    } catch (TransportConfigException e) {
+      throw new SimulatorException("broker " + access.url() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The first connection to the broker: a wrong CA, a refused login or no broker at all fails the
+   * start with the reason (retrying could not fix the first two, and would only delay the answer).
+   */
+  private void connectControl(BrokerClients broker) {
     try {
       control = new ControlChannel(broker, threads, this::onControl);
       control.connect(Math.min(10_000, options.startTimeout().toMillis()));
     } catch (MqttException e) {
       throw new SimulatorException(
-          "cannot reach the broker at " + broker + ": " + e.getMessage(), e);
+          "cannot connect to the broker at " + broker.url() + ": " + ConnectFailure.describe(e), e);
     }
   }
 

@@ -2,7 +2,6 @@ package io.edgeconf.sim;
 
 import io.edgeconf.bridge.catalogue.BoardCatalogue;
 import io.edgeconf.bridge.descriptor.DeviceId;
-import io.edgeconf.bridge.transport.MqttSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -16,8 +15,8 @@ import java.util.Optional;
  * How a {@link Simulator} runs: the options of {@code edgeconf sim} (docs/cli.md) and a few more
  * for tests. Immutable; validated at construction. Build with {@link #builder()}.
  *
- * @param brokerUrl the MQTT broker ESP32-family boards and the control topic use; empty for none
- *     (then only nRF52840 boards may run)
+ * @param broker the MQTT broker ESP32-family boards and the control topic use, with the login and
+ *     TLS files of their connections; empty for none (then only nRF52840 boards may run)
  * @param gatewayCoap {@code HOST:PORT} where nRF52840 boards register; empty: they do not register
  * @param counts how many boards of each catalogue board name, in catalogue order
  * @param idPrefix device ids are {@code PREFIX-BOARD-NNN}
@@ -42,7 +41,7 @@ import java.util.Optional;
  * @param clock the time source of uptimes and events
  */
 public record SimulatorOptions(
-    Optional<String> brokerUrl,
+    Optional<BrokerAccess> broker,
     Optional<String> gatewayCoap,
     Map<String, Integer> counts,
     String idPrefix,
@@ -77,7 +76,7 @@ public record SimulatorOptions(
               + deviceTopicRoot
               + "' must be a topic without wildcards or edge slashes");
     }
-    brokerUrl = brokerUrl == null ? Optional.empty() : brokerUrl.map(MqttSettings::pahoUri);
+    broker = broker == null ? Optional.empty() : broker;
     gatewayCoap = gatewayCoap == null ? Optional.empty() : gatewayCoap;
     gatewayCoap.ifPresent(SimulatorOptions::requireHostPort);
     Map<String, Integer> ordered = new LinkedHashMap<>();
@@ -123,7 +122,7 @@ public record SimulatorOptions(
                     e.getValue() > 0
                         && BoardCatalogue.require(e.getKey()).transport()
                             == io.edgeconf.bridge.catalogue.Transport.MQTT);
-    if (mqttBoards && brokerUrl.isEmpty()) {
+    if (mqttBoards && broker.isEmpty()) {
       throw new IllegalArgumentException("ESP32-family boards need a broker URL");
     }
   }
@@ -147,6 +146,11 @@ public record SimulatorOptions(
     }
   }
 
+  /** The broker's URL as Paho takes it ({@code tcp://} or {@code ssl://}); empty for none. */
+  public Optional<String> brokerUrl() {
+    return broker.map(BrokerAccess::url);
+  }
+
   /** The total number of boards. */
   public int total() {
     return counts.values().stream().mapToInt(Integer::intValue).sum();
@@ -160,6 +164,11 @@ public record SimulatorOptions(
   /** Collects options; {@link #build()} validates them. Not thread-safe. */
   public static final class Builder {
     private String brokerUrl;
+    private String brokerUser;
+    private String brokerPassword;
+    private Path brokerCaFile;
+    private Path brokerCertFile;
+    private Path brokerKeyFile;
     private String gatewayCoap;
     private final Map<String, Integer> counts = new HashMap<>();
     private String idPrefix = "sim";
@@ -182,8 +191,40 @@ public record SimulatorOptions(
 
     private Builder() {}
 
+    /** The broker's URL; blank or null for none. */
     public Builder broker(String url) {
       this.brokerUrl = url;
+      return this;
+    }
+
+    /** The broker's URL, login and TLS files (replacing any set before). */
+    public Builder broker(BrokerAccess access) {
+      brokerUrl = access.url();
+      brokerUser = access.username().orElse(null);
+      brokerPassword = access.password().orElse(null);
+      brokerCaFile = access.caFile().orElse(null);
+      brokerCertFile = access.clientCertFile().orElse(null);
+      brokerKeyFile = access.clientKeyFile().orElse(null);
+      return this;
+    }
+
+    /** The broker user and password ({@code null} for none). */
+    public Builder brokerLogin(String user, String password) {
+      this.brokerUser = user;
+      this.brokerPassword = password;
+      return this;
+    }
+
+    /** The PEM CA certificate(s) of a TLS broker's certificate (default: the JDK's CAs). */
+    public Builder brokerCaFile(Path file) {
+      this.brokerCaFile = file;
+      return this;
+    }
+
+    /** The PEM client certificate for a TLS broker and its unencrypted PKCS#8 key. */
+    public Builder brokerClientCertificate(Path certFile, Path keyFile) {
+      this.brokerCertFile = certFile;
+      this.brokerKeyFile = keyFile;
       return this;
     }
 
@@ -315,7 +356,7 @@ public record SimulatorOptions(
      */
     public SimulatorOptions build() {
       return new SimulatorOptions(
-          Optional.ofNullable(brokerUrl).filter(s -> !s.isBlank()),
+          brokerAccess(),
           Optional.ofNullable(gatewayCoap).filter(s -> !s.isBlank()),
           counts,
           idPrefix,
@@ -335,6 +376,27 @@ public record SimulatorOptions(
           clearRetainedOnClose,
           deviceTopicRoot,
           clock);
+    }
+
+    private Optional<BrokerAccess> brokerAccess() {
+      if (brokerUrl == null || brokerUrl.isBlank()) {
+        if (brokerUser != null
+            || brokerPassword != null
+            || brokerCaFile != null
+            || brokerCertFile != null
+            || brokerKeyFile != null) {
+          throw new IllegalArgumentException("the broker login and TLS files need a broker URL");
+        }
+        return Optional.empty();
+      }
+      return Optional.of(
+          new BrokerAccess(
+              brokerUrl,
+              Optional.ofNullable(brokerUser),
+              Optional.ofNullable(brokerPassword),
+              Optional.ofNullable(brokerCaFile),
+              Optional.ofNullable(brokerCertFile),
+              Optional.ofNullable(brokerKeyFile)));
     }
   }
 }

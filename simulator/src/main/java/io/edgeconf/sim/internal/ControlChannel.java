@@ -8,8 +8,6 @@ import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.TimerPingSender;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
@@ -25,21 +23,18 @@ public final class ControlChannel implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ControlChannel.class);
   static final String FILTER = "ec/sim/+/fault";
 
+  private final BrokerClients broker;
   private final MqttAsyncClient client;
   private final Executor worker;
   private final BiConsumer<String, byte[]> handler;
 
-  public ControlChannel(String brokerUrl, SimThreads threads, BiConsumer<String, byte[]> handler)
+  public ControlChannel(
+      BrokerClients broker, SimThreads threads, BiConsumer<String, byte[]> handler)
       throws MqttException {
+    this.broker = broker;
     this.worker = threads.workers();
     this.handler = handler;
-    client =
-        new MqttAsyncClient(
-            brokerUrl,
-            "edgeconf-sim-ctl-" + UUID.randomUUID().toString().substring(0, 8),
-            new MemoryPersistence(),
-            new TimerPingSender(threads.paho()),
-            threads.paho());
+    client = broker.newClient("edgeconf-sim-ctl-" + UUID.randomUUID().toString().substring(0, 8));
     client.setCallback(new Callback());
   }
 
@@ -49,8 +44,7 @@ public final class ControlChannel implements AutoCloseable {
    * @throws MqttException when the broker cannot be reached
    */
   public void connect(long timeoutMs) throws MqttException {
-    MqttConnectionOptions options = new MqttConnectionOptions();
-    options.setCleanStart(true);
+    MqttConnectionOptions options = broker.options();
     options.setAutomaticReconnect(true);
     options.setAutomaticReconnectDelay(1, 10);
     options.setConnectionTimeout((int) Math.max(1, timeoutMs / 1000));

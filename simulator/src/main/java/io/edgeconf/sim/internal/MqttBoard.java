@@ -13,8 +13,6 @@ import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.TimerPingSender;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
@@ -33,6 +31,7 @@ public final class MqttBoard extends VirtualBoard {
   private static final byte[] ZERO = "0".getBytes(StandardCharsets.US_ASCII);
 
   private final String prefix;
+  private final BrokerClients broker;
   private volatile MqttAsyncClient client;
   private final CompletableFuture<Void> firstOnline = new CompletableFuture<>();
   private volatile boolean connected;
@@ -43,6 +42,7 @@ public final class MqttBoard extends VirtualBoard {
       DeviceAttributes device, Firmware firmware, BoardContext ctx, Duration healthOffset) {
     super(device, firmware, ctx, healthOffset);
     this.prefix = ctx.options().deviceTopicRoot() + "/" + device.id() + "/";
+    this.broker = ctx.broker().orElseThrow();
   }
 
   /**
@@ -50,13 +50,7 @@ public final class MqttBoard extends VirtualBoard {
    * "connect already in progress", and a board that lost power starts from scratch anyway.
    */
   private MqttAsyncClient newClient() throws MqttException {
-    MqttAsyncClient c =
-        new MqttAsyncClient(
-            ctx.options().brokerUrl().orElseThrow(),
-            "edgeconf-sim-" + device.id(),
-            new MemoryPersistence(),
-            new TimerPingSender(ctx.threads().paho()),
-            ctx.threads().paho());
+    MqttAsyncClient c = broker.newClient("edgeconf-sim-" + device.id());
     c.setCallback(new Callback(c));
     return c;
   }
@@ -71,8 +65,7 @@ public final class MqttBoard extends VirtualBoard {
     if (!shouldBeUp() || connected || connecting) {
       return;
     }
-    MqttConnectionOptions options = new MqttConnectionOptions();
-    options.setCleanStart(true);
+    MqttConnectionOptions options = broker.options();
     options.setKeepAliveInterval(30);
     options.setConnectionTimeout(10);
     options.setAutomaticReconnect(false);
@@ -101,11 +94,12 @@ public final class MqttBoard extends VirtualBoard {
 
   private void connectFailed(Throwable e) {
     dropConnection();
-    LOG.debug("{}: cannot connect: {}", id(), e.toString());
     if (!firstOnline.isDone()) {
+      // Simulator.start fails with the reason.
       firstOnline.completeExceptionally(e);
       return;
     }
+    broker.connectFailed(id(), e);
     retryLater();
   }
 
@@ -131,6 +125,7 @@ public final class MqttBoard extends VirtualBoard {
     }
     connected = true;
     backoffMs = 500;
+    broker.connected();
     try {
       c.publish(prefix + "hello", hello().toJson(), 1, true);
       c.publish(prefix + "online", ONE, 1, true);
