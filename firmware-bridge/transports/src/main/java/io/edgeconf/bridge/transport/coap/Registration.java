@@ -1,6 +1,8 @@
 package io.edgeconf.bridge.transport.coap;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 
 /**
@@ -20,5 +22,21 @@ final class Registration {
     this.address = address;
     this.secure = secure;
     this.expiresAt = expiresAt;
+  }
+
+  /** The URI of a resource on the board ({@code coaps} when it registered over DTLS). */
+  URI uri(String path) {
+    try {
+      return new URI(
+          secure ? "coaps" : "coap",
+          null,
+          address.getAddress().getHostAddress(),
+          address.getPort(),
+          path,
+          null,
+          null);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("cannot address " + address, e);
+    }
   }
 }
