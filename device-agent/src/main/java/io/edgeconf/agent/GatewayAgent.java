@@ -21,6 +21,7 @@ import io.edgeconf.agent.vetting.VettingSettings;
 import io.edgeconf.agent.waves.EngineSettings;
 import io.edgeconf.agent.waves.RolloutEngine;
 import io.edgeconf.bridge.module.TrustedKeys;
+import io.edgeconf.bridge.transport.BadInputCounters;
 import io.edgeconf.bridge.transport.BoardTransport;
 import io.edgeconf.bridge.transport.BoardTransports;
 import io.edgeconf.bridge.transport.CoapSettings;
@@ -73,6 +74,7 @@ public final class GatewayAgent implements AutoCloseable {
   private CommandRouter router;
   private InboxWatcher inbox;
   private GatewayHardware hardware;
+  private volatile BoardTransport transport;
 
   /** An agent that builds its own board transports. */
   public GatewayAgent(AgentConfig config) {
@@ -130,7 +132,6 @@ public final class GatewayAgent implements AutoCloseable {
     ScheduledExecutorService scheduler =
         Executors.newScheduledThreadPool(2, new NamedThreads("ec-sched"));
     executor(scheduler);
-    BoardTransport transport;
     try {
       transport =
           transportFactory != null ? transportFactory.apply(brokerUrl) : boardTransport(scheduler);
@@ -318,6 +319,20 @@ public final class GatewayAgent implements AutoCloseable {
   /** The gateway's hardware (Pi4J's mock provider without a wiring file). */
   public GatewayHardware hardware() {
     return hardware;
+  }
+
+  /**
+   * The board transports' counts of ignored input by cause (malformed messages, floods, failed DTLS
+   * handshakes: device-protocol.md, "Bad input") since {@link #start()}.
+   *
+   * @throws IllegalStateException before {@link #start()}
+   */
+  public BadInputCounters badInput() {
+    BoardTransport t = transport;
+    if (t == null) {
+      throw new IllegalStateException("the agent has not started");
+    }
+    return t.badInput();
   }
 
   /** Whether the management API is connected. */

@@ -7,6 +7,7 @@ import io.edgeconf.agent.GatewayAgent;
 import io.edgeconf.agent.api.Topics;
 import io.edgeconf.agent.config.AgentConfig;
 import io.edgeconf.bridge.module.Ed25519Keys;
+import io.edgeconf.bridge.transport.PskFile;
 import io.edgeconf.sim.Simulator;
 import io.edgeconf.sim.SimulatorOptions;
 import java.net.DatagramSocket;
@@ -14,13 +15,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * A real agent on the shared Mosquitto (127.0.0.1:1883) under a random gateway id, trusting one
- * key, with CoAP on an ephemeral port, optional simulated boards, and a management client.
+ * key, with CoAP on an ephemeral port (optionally DTLS-PSK, with a key for each simulated nRF52840
+ * board), optional simulated boards, and a management client.
  */
 final class AgentHarness implements AutoCloseable {
   static final String BROKER = "tcp://127.0.0.1:1883";
@@ -30,9 +36,21 @@ final class AgentHarness implements AutoCloseable {
   final int coapPort;
   final GatewayAgent agent;
   final Requester client;
+
+  /** The DTLS keys of the nRF52840 boards by device id; empty for plain CoAP. */
+  final Map<String, byte[]> psks = new LinkedHashMap<>();
+
   Simulator sim;
 
   AgentHarness(Path dir, boolean coap) throws Exception {
+    this(dir, coap, 0);
+  }
+
+  /**
+   * An agent whose CoAP endpoint speaks DTLS-PSK only, with random keys for the first {@code
+   * dtlsBoards} nRF52840 boards of {@link #boards}, when {@code dtlsBoards > 0}.
+   */
+  AgentHarness(Path dir, boolean coap, int dtlsBoards) throws Exception {
     Files.createDirectories(dir.resolve("trust"));
     Ed25519Keys.writePublicKey(dir.resolve("trust").resolve("test.pub"), key.getPublic());
     int port = -1;
@@ -42,6 +60,12 @@ final class AgentHarness implements AutoCloseable {
       }
     }
     coapPort = port;
+    var random = new SecureRandom();
+    for (int i = 1; i <= dtlsBoards; i++) {
+      byte[] k = new byte[16];
+      random.nextBytes(k);
+      psks.put(String.format("%s-nrf52840-%03d", gw, i), k);
+    }
     var config =
         AgentConfig.builder()
             .gatewayId(gw)
@@ -49,9 +73,15 @@ final class AgentHarness implements AutoCloseable {
             .stateDir(dir.resolve("state"))
             .trustDir(dir.resolve("trust"))
             .coapPort(coapPort)
-            .pushTimeout(Duration.ofSeconds(20))
-            .build();
-    agent = new GatewayAgent(config);
+            .pushTimeout(Duration.ofSeconds(20));
+    if (!psks.isEmpty()) {
+      Path file = dir.resolve("psk.txt");
+      List<String> lines = new ArrayList<>();
+      psks.forEach((id, k) -> lines.add(PskFile.line(id, k)));
+      Files.write(file, lines);
+      config.pskFile(file);
+    }
+    agent = new GatewayAgent(config.build());
     agent.start();
     await().atMost(Duration.ofSeconds(30)).until(agent::connected);
     client = new Requester(BROKER);
@@ -69,6 +99,7 @@ final class AgentHarness implements AutoCloseable {
             .zones(List.of("north", "south"))
             .healthInterval(Duration.ofSeconds(1))
             .clearRetainedOnClose(true)
+            .psks(psks)
             .build();
     sim = Simulator.start(options);
     await()
