@@ -201,6 +201,7 @@ public final class GatewayAgent implements AutoCloseable {
     transport.addListener(devices);
     transport.addListener(new RetainedRepublisher(transport));
     java.util.Set<String> resumeBoards = service.prepareResume();
+    journal.reflectLatest(store.openJournals());
     try {
       transport.start();
     } catch (TransportException e) {

@@ -27,18 +27,7 @@ final class AgentProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path")));
     command.add(AgentChild.class.getName());
-    command.addAll(
-        List.of(
-            "gateway=" + c.gatewayId(),
-            "broker=" + c.brokerUrl(),
-            "state-dir=" + c.stateDir(),
-            "trust-dir=" + c.trustDir(),
-            "coap-port=" + c.coapPort(),
-            "push-timeout-ms=" + c.pushTimeout().toMillis(),
-            "first-health-timeout-ms=" + c.firstHealthTimeout().toMillis(),
-            "revert-timeout-ms=" + c.revertTimeout().toMillis(),
-            "reset-wait-ms=" + c.resetWait().toMillis()));
-    c.pskFile().ifPresent(f -> command.add("psk-file=" + f));
+    command.addAll(AgentChild.args(c));
   }
 
   /** Starts the agent and waits until it says it started. */

@@ -208,6 +208,10 @@ public final class PolicyService {
     boolean resumedRunning = false;
     for (JournalState state : open) {
       RolloutPlan plan = state.plan();
+      if (state.outcome().isPresent()) {
+        // A kill between the rollout's last step and its counts left them unrecorded.
+        recordCounts(state.result());
+      }
       if (!state.needsResume()) {
         store.archiveJournal(plan.rolloutId());
         continue;

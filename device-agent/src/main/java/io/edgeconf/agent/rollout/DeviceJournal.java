@@ -7,10 +7,14 @@ import io.edgeconf.agent.store.DeviceRecord;
 import io.edgeconf.agent.store.ImageRef;
 import io.edgeconf.agent.waves.ImageRole;
 import io.edgeconf.agent.waves.JournalEntry;
+import io.edgeconf.agent.waves.JournalState;
 import io.edgeconf.agent.waves.RolloutJournal;
 import io.edgeconf.agent.waves.RolloutPlan;
 import io.edgeconf.bridge.image.ImageCodec;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -37,13 +41,42 @@ public final class DeviceJournal implements RolloutJournal {
   @Override
   public void append(JournalEntry entry) {
     store.append(entry);
-    if (entry.deviceId().isEmpty()) {
-      return;
+    if (entry.deviceId().isPresent()) {
+      store
+          .plan(entry.rolloutId())
+          .ifPresent(plan -> devices.update(entry.deviceId().get(), change(plan, entry)));
     }
-    RolloutPlan plan = store.plan(entry.rolloutId()).orElse(null);
-    if (plan == null) {
-      return;
+  }
+
+  /**
+   * Gives the boards of each policy's latest journal the device entry state its steps give them (at
+   * start, before the transport runs). A kill between a step's commit and the entry's own write
+   * would leave the entry a step behind for good: a board that failed shown {@code confirmed}, one
+   * reverted shown {@code pending}. Desired images need no replay (each step's transaction sets
+   * them in the store). Older journals are left alone: their boards belong to the latest plan, or
+   * may have converged since, outside any journal.
+   *
+   * @param open the open journals, oldest first ({@link AgentStore#openJournals()})
+   */
+  public void reflectLatest(List<JournalState> open) {
+    Map<String, JournalState> latest = new LinkedHashMap<>();
+    open.forEach(j -> latest.put(j.plan().policy(), j));
+    for (JournalState j : latest.values()) {
+      // One update per board, however many steps it had.
+      Map<String, UnaryOperator<DeviceRecord>> boards = new LinkedHashMap<>();
+      for (JournalEntry e : j.entries()) {
+        if (e.deviceId().isPresent()) {
+          UnaryOperator<DeviceRecord> step = change(j.plan(), e);
+          boards.merge(e.deviceId().get(), step, (a, b) -> d -> b.apply(a.apply(d)));
+        }
+      }
+      boards.forEach(
+          (id, steps) -> devices.update(id, d -> steps.apply(d).withDesired(d.desired())));
     }
+  }
+
+  /** What a device step does to the board's entry: its state, and the desired image it names. */
+  private static UnaryOperator<DeviceRecord> change(RolloutPlan plan, JournalEntry entry) {
     String id = entry.deviceId().get();
     Optional<ImageRef> desired =
         entry
@@ -71,7 +104,7 @@ public final class DeviceJournal implements RolloutJournal {
               d -> DeviceState.FAILED.equals(d.state()) ? d : d.withState(DeviceState.CONFIRMED);
           default -> d -> d;
         };
-    devices.update(id, d -> desired.map(change.apply(d)::withDesired).orElse(change.apply(d)));
+    return d -> desired.map(change.apply(d)::withDesired).orElse(change.apply(d));
   }
 
   private static ImageRef ref(byte[] image) {

@@ -303,14 +303,19 @@ public final class AgentStore implements RolloutJournal, AutoCloseable {
 
   // ---- rollouts
 
-  /** Closes a rollout with its outcome and counts ({@code succeeded}, {@code rolled_back}). */
+  /**
+   * Closes a rollout with its outcome and counts ({@code succeeded}, {@code rolled_back}), once: a
+   * rollout whose counts are recorded keeps them, and the end time its last journal step recorded.
+   * (After a kill between that step and this call the agent calls it again at start.)
+   */
   public void finishRollout(String id, String outcome, int total, int applied, int failed) {
     change(
         "finish rollout " + id,
         db -> {
           try (var st =
               db.prepareStatement(
-                  "UPDATE rollouts SET outcome=?, ended_at=?, total=?, applied=?, failed=? WHERE id=?")) {
+                  "UPDATE rollouts SET outcome=?, ended_at=COALESCE(ended_at, ?), total=?,"
+                      + " applied=?, failed=? WHERE id=? AND total=0")) {
             st.setString(1, outcome);
             st.setLong(2, clock.millis());
             st.setInt(3, total);

@@ -52,6 +52,21 @@ public record JournalState(RolloutPlan plan, Instant startedAt, List<JournalEntr
   }
 
   /**
+   * The result as the rollout's completion gave it (its steps up to {@code rollout_completed}), or
+   * as far as it got when it has not completed.
+   */
+  public RolloutResult result() {
+    List<JournalEntry> upToCompletion = new ArrayList<>();
+    for (JournalEntry e : entries) {
+      upToCompletion.add(e);
+      if (e.type() == JournalEntry.Type.ROLLOUT_COMPLETED) {
+        break;
+      }
+    }
+    return Results.of(Ledger.replay0(plan, upToCompletion));
+  }
+
+  /**
    * Whether an engine must resume this rollout after a restart: it has not completed, or it
    * completed with boards that are still to converge (offline when it ended). Once false, the store
    * may archive it.

@@ -102,21 +102,12 @@ class AgentKillIT {
   private void startChild(RolloutRig rig) throws IOException {
     var c = rig.config().build();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>();
+    command.addAll(List.of(java, "-cp", System.getProperty("java.class.path")));
+    command.add(AgentChild.class.getName());
+    command.addAll(AgentChild.args(c));
     child =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                AgentChild.class.getName(),
-                "gateway=" + c.gatewayId(),
-                "broker=" + c.brokerUrl(),
-                "state-dir=" + c.stateDir(),
-                "trust-dir=" + c.trustDir(),
-                "coap-port=" + c.coapPort(),
-                "push-timeout-ms=" + c.pushTimeout().toMillis(),
-                "first-health-timeout-ms=" + c.firstHealthTimeout().toMillis(),
-                "revert-timeout-ms=" + c.revertTimeout().toMillis(),
-                "reset-wait-ms=" + c.resetWait().toMillis())
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();

@@ -11,6 +11,22 @@ import io.edgeconf.agent.config.ConfigKeys;
 public final class AgentChild {
   private AgentChild() {}
 
+  /** The {@code key=value} arguments that give a child these settings (those tests change). */
+  public static java.util.List<String> args(AgentConfig c) {
+    var args = new java.util.ArrayList<String>();
+    args.add("gateway=" + c.gatewayId());
+    args.add("broker=" + c.brokerUrl());
+    args.add("state-dir=" + c.stateDir());
+    args.add("trust-dir=" + c.trustDir());
+    args.add("coap-port=" + c.coapPort());
+    args.add("push-timeout-ms=" + c.pushTimeout().toMillis());
+    args.add("first-health-timeout-ms=" + c.firstHealthTimeout().toMillis());
+    args.add("revert-timeout-ms=" + c.revertTimeout().toMillis());
+    args.add("reset-wait-ms=" + c.resetWait().toMillis());
+    c.pskFile().ifPresent(f -> args.add("psk-file=" + f));
+    return args;
+  }
+
   public static void main(String[] args) throws Exception {
     var b = AgentConfig.builder();
     for (String a : args) {
