@@ -28,11 +28,14 @@ class SoakIT {
     return Long.getLong("soak.seed", fallback);
   }
 
-  /** The default tier's soak: 20 boards, 8 deploys, at least two of them killing the agent. */
+  /**
+   * The default tier's soak: 20 boards, 8 deploys, at least two of them killing the agent. Its seed
+   * is fixed so that CI runs the same plan every time; {@code -Dsoak.seed=N} explores others.
+   */
   @Test
   void smallFleetEndsConsistentAfterRandomFaultsAndKills() throws Exception {
     var size = new SoakSize("small", 14, 6, 8, 2, 500);
-    check(size, run(size, seed(System.currentTimeMillis())));
+    check(size, run(size, seed(20_261_122L)));
   }
 
   /** The full soak: 200 boards (150 ESP32, 50 nRF52840), 50 deploys. */
