@@ -11,8 +11,8 @@ public enum PushStatus {
   /** The board is unknown or offline; over MQTT the image stays retained for its return. */
   UNREACHABLE,
   /**
-   * A DTLS board that never answered or failed the handshake: probably a wrong key or an identity
-   * the board does not know.
+   * A DTLS board whose handshake failed, or from which nothing at all was heard before the
+   * deadline: probably a wrong key or an identity the board does not know.
    */
   AUTH_FAILURE,
   /** A newer push to the same board replaced this one before it was answered. */

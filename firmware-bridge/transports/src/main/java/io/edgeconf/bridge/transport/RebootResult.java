@@ -22,7 +22,7 @@ public record RebootResult(String deviceId, Status status, String detail) {
     AUTH_FAILURE,
     /** The board's transport has no remote reboot (MQTT boards: use the reset line). */
     UNSUPPORTED,
-    /** The board answered with an error code. */
+    /** The board answered with an error code, or reset the request (CoAP RST). */
     REFUSED
   }
 

@@ -2,6 +2,7 @@ package io.edgeconf.bridge.transport.coap;
 
 import io.edgeconf.bridge.transport.PushResult;
 import io.edgeconf.bridge.transport.PushStatus;
+import io.edgeconf.bridge.transport.TransportBusyException;
 import io.edgeconf.bridge.transport.TransportClosedException;
 import io.edgeconf.bridge.transport.internal.BadInputLog;
 import io.edgeconf.bridge.transport.internal.ImageInfo;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.MessageObserverAdapter;
@@ -28,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * Pushes: one confirmable {@code PUT /cfg} per board at a time (Californium goes block-wise when
  * the image exceeds a block), started again after an exchange without an answer until the push's
  * overall deadline, within the {@link TransferLimiter}'s slots; the answer mapped by {@link
- * CoapAckMapper}. Also records desired images (over CoAP they are only recorded). The pushes and
- * desired images are confined to the event thread; Californium's callbacks and the timers hand over
- * to it.
+ * CoapAckMapper}, a DTLS board's silence judged by {@link DtlsFailures}. Also records desired
+ * images (over CoAP they are only recorded). The pushes and desired images are confined to the
+ * event thread; Californium's callbacks and the timers hand over to it.
  */
 final class BlockwisePushes {
   // The transport's logger, so that log lines keep the logger name they always had.
@@ -91,32 +93,33 @@ final class BlockwisePushes {
               : "board never registered");
       return;
     }
-    CoapPushJob old = pushes.remove(id);
+    CoapPushJob job = new CoapPushJob(pending, image, clock.instant());
+    job.onSlot = () -> events.run(() -> onSlot(job));
+    // A slot or a place in the line first: a push refused as busy changes nothing.
+    try {
+      limiter.acquire(job.onSlot);
+    } catch (TransportBusyException e) {
+      pending.fail(e);
+      return;
+    }
+    CoapPushJob old = pushes.put(id, job);
     if (old != null) {
       old.pending.complete(PushStatus.SUPERSEDED, "a newer push to " + id + " replaced it");
       finish(old);
     }
-    CoapPushJob job = new CoapPushJob(pending, image);
-    pushes.put(id, job);
     desired.put(id, image);
     pending.deadlineTimer(
         scheduler.schedule(
             () -> events.run(() -> onDeadline(job)), deadline.toMillis(), TimeUnit.MILLISECONDS));
-    try {
-      limiter.acquire(
-          () ->
-              events.run(
-                  () -> {
-                    job.holdsSlot = true;
-                    if (job.pending.done()) {
-                      finish(job);
-                    } else {
-                      attempt(job);
-                    }
-                  }));
-    } catch (RuntimeException e) {
-      pushes.remove(id, job);
-      pending.fail(e);
+  }
+
+  /** The push got a transfer slot (it runs after {@link #begin} on the event thread). */
+  private void onSlot(CoapPushJob job) {
+    job.holdsSlot = true;
+    if (job.pending.done()) {
+      finish(job);
+    } else {
+      attempt(job);
     }
   }
 
@@ -138,6 +141,24 @@ final class BlockwisePushes {
     request.setPayload(job.image);
     request.addMessageObserver(
         new MessageObserverAdapter() {
+          /** Messages of this attempt sent for the first time: its blocks, or the request. */
+          private final AtomicInteger sent = new AtomicInteger();
+
+          @Override
+          public void onSent(boolean retransmission) {
+            // Californium hands this observer on to every block, and sends a block only after the
+            // board acknowledged the one before with 2.31 Continue: a later block means an answer.
+            if (!retransmission && sent.incrementAndGet() > 1) {
+              events.run(() -> onAcknowledged(job));
+            }
+          }
+
+          @Override
+          public void onAcknowledgement() {
+            // An empty ACK: the board got the request and answers separately (perhaps too late).
+            events.run(() -> onAcknowledged(job));
+          }
+
           @Override
           public void onResponse(Response response) {
             byte[] payload = response.getPayload();
@@ -170,12 +191,18 @@ final class BlockwisePushes {
     stack.endpoint(r.secure).sendRequest(request);
   }
 
+  /** The board acknowledged a message of the push: a block, or the request before its answer. */
+  private void onAcknowledged(CoapPushJob job) {
+    if (!job.pending.done()) {
+      state.heard(job.pending.deviceId(), clock.instant());
+    }
+  }
+
   private void onPushResponse(CoapPushJob job, Request request, ResponseCode code, byte[] payload) {
     if (job.request != request || job.pending.done()) {
       return;
     }
     String id = job.pending.deviceId();
-    job.answered = true;
     state.heard(id, clock.instant());
     CoapAckMapper.Mapped m = CoapAckMapper.map(id, job.pending.image(), code, payload);
     m.bad().ifPresent(cause -> bad.report(cause, id, m.detail()));
@@ -194,10 +221,12 @@ final class BlockwisePushes {
       finish(job);
       return;
     }
-    if (DtlsFailures.unansweredOverDtls(job)) {
-      // No answer over DTLS: a stale or wrongly keyed session looks exactly like this. Start
-      // the next attempt with a fresh handshake, which fails fast if the key is wrong.
-      state.registration(id).ifPresent(r -> stack.forgetSession(r.address));
+    Optional<Registration> reg = state.registration(id);
+    if (DtlsFailures.nothingHeardOverDtls(job, reg)) {
+      // Nothing heard over DTLS: a stale or wrongly keyed session looks exactly like this. Start
+      // the next attempt with a fresh handshake, which fails fast if the key is wrong. A session
+      // the board was heard on is kept: dropping it would only cost the retry a handshake.
+      reg.ifPresent(r -> stack.forgetSession(r.address));
     }
     LOG.debug("push to {}: attempt {} got no answer ({}); retrying", id, job.attempts, error);
     scheduler.schedule(
@@ -216,8 +245,9 @@ final class BlockwisePushes {
     if (job.pending.done()) {
       return;
     }
-    if (DtlsFailures.unansweredOverDtls(job)) {
-      job.pending.complete(PushStatus.AUTH_FAILURE, DtlsFailures.NO_ANSWER_BEFORE_DEADLINE);
+    String id = job.pending.deviceId();
+    if (DtlsFailures.nothingHeardOverDtls(job, state.registration(id))) {
+      job.pending.complete(PushStatus.AUTH_FAILURE, DtlsFailures.NOTHING_HEARD_BEFORE_DEADLINE);
     } else {
       job.pending.complete(
           PushStatus.TIMEOUT, "no ack before the deadline (" + job.attempts + " attempts)");
@@ -225,7 +255,11 @@ final class BlockwisePushes {
     finish(job);
   }
 
-  /** Cleans up after a push ended: cancels its request, frees its transfer slot. */
+  /**
+   * Cleans up after a push ended: cancels its request, frees its transfer slot or its place in the
+   * line. A push whose slot was granted but has not reached the event thread yet frees the slot in
+   * {@link #onSlot}.
+   */
   private void finish(CoapPushJob job) {
     pushes.remove(job.pending.deviceId(), job);
     Request r = job.request;
@@ -235,6 +269,8 @@ final class BlockwisePushes {
     if (job.holdsSlot) {
       job.holdsSlot = false;
       limiter.release();
+    } else {
+      limiter.withdraw(job.onSlot);
     }
   }
 

@@ -129,11 +129,25 @@ final class CoapBoardState {
     listeners.fire(l -> l.onHealth(report));
   }
 
-  /** Any answer from a board (a push's response) shows it is alive. */
+  /**
+   * Any answer from a board (a push's response, an acknowledged block) shows it is alive and, over
+   * DTLS, that it holds its key.
+   */
   void heard(String id, Instant now) {
     Registration r = registrations.get(id);
     if (r != null) {
       r.lastHeard = now;
+    }
+  }
+
+  /**
+   * A DTLS handshake with this address and PSK identity succeeded: if a board of that id is
+   * registered there, it is heard (it holds its key). Handshakes of anyone else change nothing.
+   */
+  void handshook(InetSocketAddress address, String identity, Instant now) {
+    String id = byAddress.get(address);
+    if (id != null && id.equals(identity)) {
+      heard(id, now);
     }
   }
 

@@ -41,6 +41,7 @@ public final class CoapBoardTransport implements BoardTransport {
 
   private final CoapSettings settings;
   private final ScheduledExecutorService scheduler;
+  private final Clock clock;
   private final CoapEvents events;
   private final BadInputLog bad;
   private final Listeners listeners = new Listeners();
@@ -62,6 +63,7 @@ public final class CoapBoardTransport implements BoardTransport {
       CoapSettings settings, ScheduledExecutorService scheduler, Clock clock) {
     this.settings = settings;
     this.scheduler = scheduler;
+    this.clock = clock;
     this.events = new CoapEvents(scheduler);
     this.bad = new BadInputLog("coap", clock);
     this.state =
@@ -77,6 +79,7 @@ public final class CoapBoardTransport implements BoardTransport {
             scheduler,
             new GatewayPskStore(settings.psks(), state::idAt, bad),
             new HandshakeHealth(bad),
+            new EstablishedSessions(this::onHandshake),
             new RdResource(settings, clock, bad, this::onRegistration));
     this.health =
         new HealthObservations(
@@ -113,6 +116,14 @@ public final class CoapBoardTransport implements BoardTransport {
       Duration lifetime,
       CoapExchange exchange) {
     directory.register(info, address, secure, lifetime, exchange);
+  }
+
+  /**
+   * A DTLS handshake succeeded (Scandium's thread): the board registered at that address, if the
+   * identity is its own, holds its key. Pushes judge their silence by it.
+   */
+  private void onHandshake(InetSocketAddress peer, String identity) {
+    events.run(() -> state.handshook(peer, identity, clock.instant()));
   }
 
   @Override
@@ -178,9 +189,7 @@ public final class CoapBoardTransport implements BoardTransport {
   public CompletionStage<PushResult> push(String deviceId, byte[] image, Duration deadline) {
     requireId(deviceId);
     ImageInfo info = ImageInfo.of(image);
-    if (deadline == null || deadline.isNegative() || deadline.isZero()) {
-      throw new IllegalArgumentException("deadline " + deadline + " must be positive");
-    }
+    requireDeadline(deadline);
     return pushes.push(deviceId, info, image.clone(), deadline);
   }
 
@@ -202,15 +211,28 @@ public final class CoapBoardTransport implements BoardTransport {
     return CompletableFuture.completedFuture(null);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException when the id is invalid or the deadline is not positive
+   */
   @Override
   public CompletionStage<RebootResult> reboot(String deviceId, Duration deadline) {
     requireId(deviceId);
+    requireDeadline(deadline);
     return reboots.reboot(deviceId, deadline);
   }
 
   private static void requireId(String id) {
     if (!DeviceId.isValid(id)) {
       throw new IllegalArgumentException("device id '" + id + "' breaks [A-Za-z0-9._-]{1,64}");
+    }
+  }
+
+  /** Checked in the caller's thread: on the event thread a bad deadline would never complete. */
+  private static void requireDeadline(Duration deadline) {
+    if (deadline == null || deadline.isNegative() || deadline.isZero()) {
+      throw new IllegalArgumentException("deadline " + deadline + " must be positive");
     }
   }
 

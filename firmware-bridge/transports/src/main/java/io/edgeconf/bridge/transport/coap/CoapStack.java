@@ -36,6 +36,7 @@ final class CoapStack {
       ScheduledExecutorService executor,
       GatewayPskStore pskStore,
       HandshakeHealth health,
+      EstablishedSessions sessions,
       CoapResource... resources) {
     Configuration config = configuration(settings);
     server = new CoapServer(config);
@@ -56,6 +57,7 @@ final class CoapStack {
               .setAddress(new InetSocketAddress(settings.bindHost(), settings.dtlsPort()))
               .setAdvancedPskStore(pskStore)
               .setHealthHandler(health)
+              .setConnectionListener(sessions)
               .setLoggingTag("[gw-dtls] ")
               .build();
       dtls = new DTLSConnector(dc);

@@ -1,16 +1,20 @@
 package io.edgeconf.bridge.transport.coap;
 
 import io.edgeconf.bridge.transport.RebootResult;
+import java.util.Optional;
 
 /**
  * How an exchange with a DTLS board that went wrong is judged. Californium shows a wrong key or an
- * identity the board does not know only as a failed handshake or as no answer at all, so over DTLS
- * silence counts as an authentication failure, not a timeout. Stateless.
+ * identity the board does not know only as a failed handshake or as no answer at all. So a push is
+ * an authentication failure when its handshake failed, or when nothing at all was heard from the
+ * board since the push began: no handshake completed, no block or message acknowledged, no answer,
+ * no health report, no registration. A board heard from holds its key: its silence is a timeout.
+ * Stateless.
  */
 final class DtlsFailures {
-  /** The detail of a push that ends at its deadline unanswered over DTLS. */
-  static final String NO_ANSWER_BEFORE_DEADLINE =
-      "no answer from a DTLS board before the deadline: probably a wrong key or an unknown"
+  /** The detail of a push that ends at its deadline with nothing heard over DTLS. */
+  static final String NOTHING_HEARD_BEFORE_DEADLINE =
+      "nothing heard from a DTLS board before the deadline: probably a wrong key or an unknown"
           + " identity";
 
   private DtlsFailures() {}
@@ -30,11 +34,15 @@ final class DtlsFailures {
   }
 
   /**
-   * Whether a push's silence may be a wrong key: a DTLS board that has not answered it. Its stale
-   * or wrongly keyed session looks exactly like this.
+   * Whether a push's silence may be a wrong key: a DTLS board from which nothing at all was heard
+   * since the push began (its registration shows when it was last heard). Its stale or wrongly
+   * keyed session looks exactly like this; a board that completed a handshake or acknowledged a
+   * block since holds its key.
+   *
+   * @param reg the board's registration, read on the event thread
    */
-  static boolean unansweredOverDtls(CoapPushJob job) {
-    return job.secure && !job.answered;
+  static boolean nothingHeardOverDtls(CoapPushJob job, Optional<Registration> reg) {
+    return job.secure && reg.map(r -> r.lastHeard.isBefore(job.began)).orElse(true);
   }
 
   /** A reboot without an answer: an authentication failure over DTLS, else a timeout. */

@@ -14,8 +14,8 @@ import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 
 /**
- * Reboots: {@code POST /reboot} to a registered board, its answer (or its silence until the
- * deadline) as a {@link RebootResult}. The registration is read on the event thread; the result
+ * Reboots: {@code POST /reboot} to a registered board, its answer or reset (or its silence until
+ * the deadline) as a {@link RebootResult}. The registration is read on the event thread; the result
  * completes there (an unregistered board), on Californium's thread (an answer) or on the deadline
  * timer's.
  */
@@ -63,6 +63,13 @@ final class RebootRequests {
                 response.isSuccess()
                     ? new RebootResult(id, RebootResult.Status.DONE, response.getCode().text)
                     : new RebootResult(id, RebootResult.Status.REFUSED, response.getCode().text));
+          }
+
+          @Override
+          public void onReject() {
+            // The board got the request and refused it without an answer: waiting is pointless.
+            result.complete(
+                new RebootResult(id, RebootResult.Status.REFUSED, "the board reset the POST"));
           }
 
           @Override

@@ -6,7 +6,8 @@ import java.util.Deque;
 
 /**
  * A cap on concurrent block-wise transfers with a bounded waiting line. Thread-safe; a granted task
- * runs on the thread that released the slot (or the caller's).
+ * runs on the thread that released the slot (or the caller's). A waiting task that is no longer
+ * wanted gives its place up with {@link #withdraw}.
  */
 final class TransferLimiter {
   private final int slots;
@@ -41,6 +42,16 @@ final class TransferLimiter {
       active++;
     }
     task.run();
+  }
+
+  /**
+   * Takes a task out of the waiting line, freeing its place.
+   *
+   * @return false when it was not waiting (it got a slot, or was withdrawn before)
+   */
+  synchronized boolean withdraw(Runnable task) {
+    // Identity, not equals: each push queues its own task. At most maxWaiting entries to scan.
+    return waiting.removeIf(t -> t == task);
   }
 
   /** Frees a slot; the next waiting task, if any, takes it and runs. */

@@ -83,6 +83,18 @@ class CoapBoardStateTest {
   }
 
   @Test
+  void aHandshakeIsHeardOnlyFromTheBoardRegisteredThereUnderItsOwnIdentity() {
+    state.register(info("n1"), addr, true, Duration.ofHours(1), clock.instant());
+    Instant registered = clock.instant();
+    clock.advance(Duration.ofSeconds(1));
+    state.handshook(addr, "n2", clock.instant());
+    state.handshook(new InetSocketAddress("127.0.0.1", 40001), "n1", clock.instant());
+    assertEquals(registered, state.registration("n1").orElseThrow().lastHeard);
+    state.handshook(addr, "n1", clock.instant());
+    assertEquals(clock.instant(), state.registration("n1").orElseThrow().lastHeard);
+  }
+
+  @Test
   void theTableIsBoundedAndBadHealthChangesNothing() {
     state.register(info("n1"), addr, false, Duration.ofHours(1), clock.instant());
     state.register(info("n2"), addr, false, Duration.ofHours(1), clock.instant());

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.edgeconf.bridge.message.Health;
 import io.edgeconf.bridge.transport.BadInput;
+import io.edgeconf.bridge.transport.CoapSettings;
 import io.edgeconf.bridge.transport.PskFile;
 import io.edgeconf.bridge.transport.PushResult;
 import io.edgeconf.bridge.transport.PushStatus;
+import io.edgeconf.bridge.transport.ScriptedBoard;
 import io.edgeconf.bridge.transport.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +44,11 @@ class CoapDtlsIT {
 
   /** A gateway with keys for dtls-a-SUFFIX and dtls-b-SUFFIX, read from a key file. */
   CoapFixture gateway() throws Exception {
+    return gateway(UnaryOperator.identity());
+  }
+
+  /** The same with other settings too. */
+  CoapFixture gateway(UnaryOperator<CoapSettings.Builder> more) throws Exception {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     Path file = dir.resolve("psk-" + suffix + ".txt");
     Files.write(
@@ -51,7 +59,7 @@ class CoapDtlsIT {
             PskFile.line("dtls-a-" + suffix, KEY_A) + "  # board A",
             PskFile.line("dtls-b-" + suffix, KEY_B)));
     Map<String, byte[]> keys = PskFile.load(file);
-    return new CoapFixture(CoapContractIT.settings().dtls(0, keys).build(), suffix);
+    return new CoapFixture(more.apply(CoapContractIT.settings().dtls(0, keys)).build(), suffix);
   }
 
   @Test
@@ -65,6 +73,60 @@ class CoapDtlsIT {
     await()
         .atMost(CoapFixture.WAIT)
         .until(() -> gw.events.health.stream().anyMatch(x -> x.health().equals(h)));
+  }
+
+  /**
+   * A board that completes the handshake holds its key: when it then never answers, the push times
+   * out. Here the gateway's session is stale, so the first attempt hears nothing and drops it; the
+   * retry's handshake succeeds, and later retries keep that session. Nothing else is heard from the
+   * board (its health is muted from the start).
+   */
+  @Test
+  void aBoardThatCompletesTheHandshakeButNeverAnswersTimesOut() throws Exception {
+    gw = gateway(s -> s.maxRetransmit(1)); // exchanges give up after about a second: retries
+    ScriptedCoapBoard b = gw.board("dtls-a", ScriptedCoapBoard.Options.plain().withPsk(KEY_A));
+    b.muteHealth();
+    b.answer(ScriptedBoard.Answer.SILENT);
+    announce(b);
+    b.forgetDtlsSessions();
+    int before = b.handshakes();
+    PushResult r = gw.push(b.id(), TestImages.image(5, 40), Duration.ofSeconds(15));
+    assertEquals(PushStatus.TIMEOUT, r.status(), r.detail());
+    assertFalse(b.received().isEmpty(), "the retry reached the board");
+    assertEquals(1, b.handshakes() - before, "one handshake; the retries kept its session");
+  }
+
+  /** Blocks the board acknowledged show it holds its key, though the last one is never answered. */
+  @Test
+  void aBoardThatAcknowledgesBlocksButNeverAnswersTimesOut() throws Exception {
+    gw = gateway();
+    ScriptedCoapBoard b = gw.board("dtls-a", ScriptedCoapBoard.Options.plain().withPsk(KEY_A));
+    b.muteHealth();
+    b.answer(ScriptedBoard.Answer.SILENT);
+    announce(b);
+    PushResult r = gw.push(b.id(), TestImages.image(6, 200), Duration.ofSeconds(8));
+    assertEquals(PushStatus.TIMEOUT, r.status(), r.detail());
+    assertTrue(b.block1Sizes().size() >= 2, "blocks acknowledged: " + b.block1Sizes());
+  }
+
+  /** A board that acknowledges the PUT and would answer later, after the deadline. */
+  @Test
+  void aBoardThatAcceptsThePushButAnswersTooLateTimesOut() throws Exception {
+    gw = gateway();
+    ScriptedCoapBoard b = gw.board("dtls-a", ScriptedCoapBoard.Options.plain().withPsk(KEY_A));
+    b.muteHealth();
+    b.acceptPushesWithoutAnswer();
+    announce(b);
+    PushResult r = gw.push(b.id(), TestImages.image(7, 40), Duration.ofSeconds(8));
+    assertEquals(PushStatus.TIMEOUT, r.status(), r.detail());
+    assertFalse(b.received().isEmpty(), "the image reached the board");
+  }
+
+  private void announce(ScriptedCoapBoard b) throws Exception {
+    b.announce();
+    await()
+        .atMost(CoapFixture.WAIT)
+        .until(() -> gw.transport.board(b.id()).map(x -> x.online()).orElse(false));
   }
 
   @Test

@@ -34,8 +34,10 @@ import org.eclipse.californium.elements.UDPConnector;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.MdcConnectionListener;
 import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.Connection;
 import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
 
 /**
@@ -77,10 +79,14 @@ public final class ScriptedCoapBoard implements ScriptedBoard {
   private final List<byte[]> received = new CopyOnWriteArrayList<>();
   private final List<Integer> block1Sizes = new CopyOnWriteArrayList<>();
   private final AtomicInteger reboots = new AtomicInteger();
+  private final AtomicInteger handshakes = new AtomicInteger();
   private final AtomicReference<byte[]> cfgReply = new AtomicReference<>();
   private volatile Answer answer = Answer.APPLY;
+  private volatile boolean acceptOnly;
+  private volatile boolean resetReboots;
   private volatile String board = "nrf52840";
   private LossyConnector lossy;
+  private DTLSConnector dtls;
   private final java.util.concurrent.ScheduledExecutorService healthTimer;
 
   public ScriptedCoapBoard(String id, InetSocketAddress gateway, Options options) {
@@ -112,12 +118,20 @@ public final class ScriptedCoapBoard implements ScriptedBoard {
     InetSocketAddress local = new InetSocketAddress("127.0.0.1", port);
     Connector connector;
     if (options.psk().isPresent()) {
-      connector =
+      dtls =
           new DTLSConnector(
               new DtlsConnectorConfig.Builder(config)
                   .setAddress(local)
                   .setAdvancedPskStore(new AdvancedSinglePskStore(id, options.psk().get()))
+                  .setConnectionListener(
+                      new MdcConnectionListener() {
+                        @Override
+                        public void onConnectionEstablished(Connection connection) {
+                          handshakes.incrementAndGet();
+                        }
+                      })
                   .build());
+      connector = dtls;
     } else {
       connector = new UDPConnector(local, config);
     }
@@ -147,7 +161,7 @@ public final class ScriptedCoapBoard implements ScriptedBoard {
               t.setDaemon(true);
               return t;
             });
-    healthTimer.scheduleAtFixedRate(health::changed, 1, 1, TimeUnit.SECONDS);
+    healthTimer.scheduleAtFixedRate(health::notifyObservers, 1, 1, TimeUnit.SECONDS);
   }
 
   @Override
@@ -207,6 +221,40 @@ public final class ScriptedCoapBoard implements ScriptedBoard {
   @Override
   public void answer(Answer a) {
     this.answer = a;
+  }
+
+  /**
+   * Acknowledges pushes at once with an empty ACK, as a board that answers later does, and then
+   * never answers: the gateway knows the board got the image, not what became of it.
+   */
+  public void acceptPushesWithoutAnswer() {
+    acceptOnly = true;
+  }
+
+  /** Resets (CoAP RST) reboot requests instead of answering them. */
+  public void resetReboots() {
+    resetReboots = true;
+  }
+
+  /**
+   * Its application stops reporting health: no more notifications, and {@code GET /health} gets no
+   * answer. Its CoAP and DTLS stack keeps running.
+   */
+  public void muteHealth() {
+    health.mute();
+  }
+
+  /**
+   * Forgets its DTLS sessions without telling the gateway, as a board whose network stack restarted
+   * does before it registers again: the gateway's session with it is stale.
+   */
+  public void forgetDtlsSessions() {
+    dtls.clearConnectionState();
+  }
+
+  /** DTLS handshakes that succeeded with this board, whichever side started them. */
+  public int handshakes() {
+    return handshakes.get();
   }
 
   /** Answers the next pushes with this code and raw body instead of a proper ack. */
@@ -322,6 +370,10 @@ public final class ScriptedCoapBoard implements ScriptedBoard {
 
     private void applyImage(CoapExchange exchange, byte[] image, BlockOption lastBlock) {
       received.add(image);
+      if (acceptOnly) {
+        exchange.accept();
+        return;
+      }
       byte[] raw = cfgReply.get();
       long version = ImageCodec.versionOf(image).orElse(0);
       long crc = image.length >= 4 ? ImageCodec.crcOf(image) : 0;
@@ -357,6 +409,7 @@ public final class ScriptedCoapBoard implements ScriptedBoard {
 
   private static final class HealthResource extends CoapResource {
     private volatile byte[] current = new Health(0, 0, true, 0, 1, "A").toJson();
+    private volatile boolean muted;
 
     HealthResource() {
       super("health");
@@ -366,11 +419,24 @@ public final class ScriptedCoapBoard implements ScriptedBoard {
 
     void report(byte[] body) {
       current = body;
-      changed();
+      notifyObservers();
+    }
+
+    void notifyObservers() {
+      if (!muted) {
+        changed();
+      }
+    }
+
+    void mute() {
+      muted = true;
     }
 
     @Override
     public void handleGET(CoapExchange exchange) {
+      if (muted) {
+        return; // no answer at all
+      }
       Response r = new Response(ResponseCode.CONTENT);
       r.setPayload(current);
       r.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_JSON);
@@ -385,6 +451,10 @@ public final class ScriptedCoapBoard implements ScriptedBoard {
 
     @Override
     public void handlePOST(CoapExchange exchange) {
+      if (resetReboots) {
+        exchange.reject();
+        return;
+      }
       reboots.incrementAndGet();
       exchange.respond(ResponseCode.CHANGED);
     }
