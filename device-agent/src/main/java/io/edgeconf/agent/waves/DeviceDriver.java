@@ -375,7 +375,15 @@ final class DeviceDriver {
   /** Picks the board up again after a restart, from the state the journal gives it. */
   void resume() {
     switch (state()) {
-      case PUSHING -> pushNew();
+      case PUSHING -> {
+        if (ctx.known(track.plan)) {
+          pushNew();
+        } else {
+          // Not seen since the agent restarted (a CoAP board registers again only when its
+          // registration is due): an offline board, pushed when it returns, not a failure.
+          markOffline("not seen since the agent restarted");
+        }
+      }
       case OFFLINE -> {
         desire(ImageRole.NEW);
         if (ctx.online(track.plan)) {

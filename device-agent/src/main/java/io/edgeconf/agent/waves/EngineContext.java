@@ -37,6 +37,14 @@ record EngineContext(
   }
 
   /**
+   * Whether the transport knows the board at all (after a restart, a CoAP board is unknown until it
+   * registers again).
+   */
+  boolean known(DevicePlan device) {
+    return transport.board(device.deviceId()).isPresent();
+  }
+
+  /**
    * Whether the transport knows the board as online now; the plan's flag when it does not know it.
    */
   boolean online(DevicePlan device) {

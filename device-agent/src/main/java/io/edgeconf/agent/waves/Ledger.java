@@ -92,8 +92,8 @@ final class Ledger {
         t.tried = true;
         t.cause = e.cause();
         t.detail = e.detail();
-        // An operator's rollback has nowhere further to go: the failure is final.
-        t.state = plan.kind() == RolloutKind.ROLLBACK ? DeviceState.FAILED : DeviceState.REVERTING;
+        // Sent its previous image, in an operator's rollback too (the image it ran before).
+        t.state = DeviceState.REVERTING;
       }
       case DEVICE_RESET_PULSED -> t.resetPulsed = true;
       case DEVICE_REVERTED, DEVICE_REVERT_UNCONFIRMED -> {

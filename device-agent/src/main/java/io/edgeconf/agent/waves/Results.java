@@ -27,9 +27,7 @@ final class Results {
     return switch (t.state) {
       case SETTLED, OFFLINE, WAITING, PUSHING, APPLIED, CONFIRMED, SUPERSEDED ->
           ledger.rollingBack ? back : ImageRole.NEW;
-      // An operator's rollback has nowhere further back to go: its target stays desired.
-      case FAILED -> ledger.plan.kind() == RolloutKind.ROLLBACK ? ImageRole.NEW : back;
-      case REVERTING, ROLLED_BACK, NOT_REACHED -> back;
+      case FAILED, REVERTING, ROLLED_BACK, NOT_REACHED -> back;
     };
   }
 }

@@ -34,6 +34,10 @@ final class FakeFleet {
   final ManualTime time;
   private final ManualScheduler scheduler;
   final Map<String, FakeBoard> boards = new LinkedHashMap<>();
+
+  /** Boards the transport does not know (yet), as after an agent restart before they register. */
+  final Set<String> unknown = new java.util.HashSet<>();
+
   private final List<BoardListener> listeners = new CopyOnWriteArrayList<>();
   Duration ackDelay = Duration.ofMillis(50);
   Duration healthInterval = Duration.ofSeconds(1);
@@ -87,6 +91,7 @@ final class FakeFleet {
   void comeOnline(String id) {
     FakeBoard b = boards.get(id);
     b.online = true;
+    unknown.remove(id);
     listeners.forEach(l -> l.onOnline(id));
     if (b.transport == Transport.MQTT
         && b.desired != null
@@ -219,7 +224,7 @@ final class FakeFleet {
     @Override
     public Optional<BoardInfo> board(String deviceId) {
       FakeBoard b = boards.get(deviceId);
-      if (b == null) {
+      if (b == null || unknown.contains(deviceId)) {
         return Optional.empty();
       }
       var attrs = new DeviceAttributes(b.board, b.id, "", "", List.of(), Map.of(), Map.of());

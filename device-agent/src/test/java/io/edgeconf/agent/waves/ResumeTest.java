@@ -1,5 +1,6 @@
 package io.edgeconf.agent.waves;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,7 +23,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * engine from the journal, and checks that every board ends on the image the outcome gives it.
  */
 class ResumeTest {
-  record Scenario(String name, Outcome outcome, Consumer<Fixture> setup) {
+  record Scenario(String name, RolloutKind kind, Outcome outcome, Consumer<Fixture> setup) {
+    Scenario(String name, Outcome outcome, Consumer<Fixture> setup) {
+      this(name, RolloutKind.DEPLOY, outcome, setup);
+    }
+
     @Override
     public String toString() {
       return name;
@@ -90,7 +96,87 @@ class ResumeTest {
               fx.offline("esp-2", "nrf-2");
               fx.fleet.at(Duration.ofSeconds(14), () -> fx.fleet.comeOnline("esp-2"));
               fx.fleet.at(Duration.ofSeconds(16), () -> fx.fleet.comeOnline("nrf-2"));
+            }),
+        new Scenario(
+            "operator rollback with a board that does not ack",
+            RolloutKind.ROLLBACK,
+            Outcome.SUCCEEDED,
+            fx -> {
+              fx.board("esp-1", "esp32");
+              fx.board("esp-2", "esp32");
+              fx.board("nrf-1", "nrf52840").fault = FakeBoard.Fault.NO_ACK;
             }));
+  }
+
+  /**
+   * KillPointsIT, operator rollback, kill point 5: killed right after the last board's push was
+   * journaled; after the restart that board (a CoAP board not registered again yet) never acks. It
+   * failed, so it is sent its previous image, which becomes its desired one, and the rollback
+   * completes only once that revert is done.
+   */
+  @Test
+  void aBoardFailingAResumedOperatorRollbackIsSentItsPreviousImage() {
+    Fixture fx = new Fixture();
+    fx.board("esp-1", "esp32");
+    fx.board("esp-2", "esp32");
+    FakeBoard nrf = fx.board("nrf-1", "nrf52840");
+    CrashingJournal crashing = new CrashingJournal(fx.journal, 3, fx::crash);
+    fx.journalPort = crashing;
+    fx.engine().start(fx.plan("rb1", RolloutKind.ROLLBACK));
+    fx.time.advanceUntil(() -> crashing.crashed, Duration.ofMinutes(1));
+    assertEquals(
+        List.of(
+            JournalEntry.Type.DEVICE_PUSHED,
+            JournalEntry.Type.DEVICE_PUSHED,
+            JournalEntry.Type.DEVICE_PUSHED),
+        fx.journal.state("rb1").orElseThrow().entries().stream().map(JournalEntry::type).toList());
+    // Killed before the push left: the board still runs the image it had, and will not ack.
+    byte[] before = nrf.active.clone();
+    nrf.fault = FakeBoard.Fault.NO_ACK;
+
+    fx.journalPort = fx.journal;
+    JournalState state = fx.journal.state("rb1").orElseThrow();
+    RolloutResult result = fx.await(fx.engine().resume(JournalJson.read(JournalJson.write(state))));
+
+    DeviceResult r = result.devices().get("nrf-1");
+    assertEquals(DeviceState.FAILED, r.state(), fx.eventNames().toString());
+    assertEquals(Optional.of(FailureCause.TIMEOUT), r.cause());
+    assertEquals(ImageRole.PREVIOUS, r.image(), "a failed board goes back to its previous image");
+    assertTrue(r.recovered(), r.toString());
+    assertArrayEquals(before, nrf.active);
+    assertArrayEquals(before, nrf.desired, "its previous image is its desired one again");
+    List<JournalEntry.Type> steps =
+        fx.journal.state("rb1").orElseThrow().entries().stream().map(JournalEntry::type).toList();
+    assertTrue(
+        steps.indexOf(JournalEntry.Type.DEVICE_REVERTED)
+            < steps.indexOf(JournalEntry.Type.ROLLOUT_COMPLETED),
+        "completed only after the revert: " + steps);
+    assertEquals(1, result.devicesIn(DeviceState.FAILED).size());
+    fx.assertBoardsMatch(result);
+  }
+
+  @Test
+  void aBoardNotSeenSinceTheRestartIsOfflineAndPushedWhenItReturns() {
+    Fixture fx = new Fixture();
+    fx.board("esp-1", "esp32");
+    fx.board("esp-2", "esp32");
+    FakeBoard nrf = fx.board("nrf-1", "nrf52840");
+    CrashingJournal crashing = new CrashingJournal(fx.journal, 3, fx::crash);
+    fx.journalPort = crashing;
+    fx.engine().start(fx.plan("rb2", RolloutKind.ROLLBACK));
+    fx.time.advanceUntil(() -> crashing.crashed, Duration.ofMinutes(1));
+    // The agent restarts; the CoAP board has not registered again yet.
+    fx.fleet.unknown.add("nrf-1");
+
+    fx.journalPort = fx.journal;
+    JournalState state = fx.journal.state("rb2").orElseThrow();
+    RolloutResult result = fx.await(fx.engine().resume(JournalJson.read(JournalJson.write(state))));
+    assertEquals(DeviceState.OFFLINE, result.devices().get("nrf-1").state(), "not a failure");
+    assertEquals(0, result.devicesIn(DeviceState.FAILED).size());
+
+    fx.fleet.comeOnline("nrf-1");
+    fx.settle("rb2");
+    assertArrayEquals(nrf.desired, nrf.active, "pushed its image when it registered again");
   }
 
   @ParameterizedTest
@@ -98,7 +184,8 @@ class ResumeTest {
   void resumesAfterACrashAtEveryStep(Scenario scenario) {
     Fixture reference = new Fixture();
     scenario.setup().accept(reference);
-    RolloutResult expected = reference.await(reference.engine().start(reference.plan("r1")));
+    RolloutResult expected =
+        reference.await(reference.engine().start(reference.plan("r1", scenario.kind())));
     reference.settle("r1");
     reference.hardware.ifPresent(h -> h.close());
     assertEquals(scenario.outcome(), expected.outcome());
@@ -110,7 +197,7 @@ class ResumeTest {
       scenario.setup().accept(fx);
       CrashingJournal crashing = new CrashingJournal(fx.journal, k, fx::crash);
       fx.journalPort = crashing;
-      fx.engine().start(fx.plan("r1"));
+      fx.engine().start(fx.plan("r1", scenario.kind()));
       fx.time.advanceUntil(() -> crashing.crashed, Duration.ofMinutes(10));
       // The boards live on while the agent is down.
       fx.time.advance(Duration.ofSeconds(3));
