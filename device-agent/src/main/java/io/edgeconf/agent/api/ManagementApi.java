@@ -85,11 +85,17 @@ public final class ManagementApi implements AgentEvents, AutoCloseable {
     client.setCallback(new Callback());
   }
 
+  /** Opened once the command topics are first subscribed: commands sent from then on are heard. */
+  private final java.util.concurrent.CountDownLatch listening =
+      new java.util.concurrent.CountDownLatch(1);
+
   /**
    * Connects (retrying in the background until the broker answers) and waits up to the timeout for
-   * the first connection.
+   * the first connection and the command subscription, so that a command sent once the agent says
+   * it started is heard.
    */
   public void start(long waitMillis) {
+    long until = System.nanoTime() + waitMillis * 1_000_000;
     var options = new MqttConnectionOptions();
     this.options = options;
     options.setAutomaticReconnect(true);
@@ -103,6 +109,12 @@ public final class ManagementApi implements AgentEvents, AutoCloseable {
     try {
       IMqttToken token = client.connect(options);
       token.waitForCompletion(waitMillis);
+      long left = Math.max(0, until - System.nanoTime());
+      if (!listening.await(left, java.util.concurrent.TimeUnit.NANOSECONDS)) {
+        log.warn("management API: not subscribed yet after {} ms; carrying on", waitMillis);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (MqttException e) {
       lastFailure = ConnectFailure.describe(e);
       log.warn(
@@ -166,6 +178,7 @@ public final class ManagementApi implements AgentEvents, AutoCloseable {
       groups.forEach(g -> filters.add(Topics.fleetFilter(g)));
       int[] qos = filters.stream().mapToInt(f -> 1).toArray();
       client.subscribe(filters.toArray(String[]::new), qos).waitForCompletion(10_000);
+      listening.countDown();
       publish(Topics.online(gateway), "1".getBytes(StandardCharsets.US_ASCII), true, null);
       publishStatus();
       for (DeviceRecord d : router == null ? List.<DeviceRecord>of() : deviceList()) {
