@@ -11,6 +11,7 @@ import io.edgeconf.bridge.image.ImageCodec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +39,13 @@ class BrokerOutagesIT {
     outageMidRollout(Duration.ofSeconds(5), "10s");
   }
 
+  /**
+   * Slow tier: besides its length, it failed once in a loaded CI run (an ESP32 board that failed
+   * during the outage stayed on the new image while its entry desired the previous one); see
+   * docs/testing.md.
+   */
   @Test
+  @Tag("slow")
   void sixtySecondOutage() throws Exception {
     outageMidRollout(Duration.ofSeconds(60), "2s");
   }
