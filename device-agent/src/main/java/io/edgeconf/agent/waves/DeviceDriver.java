@@ -44,6 +44,15 @@ final class DeviceDriver {
   /** Was still offline when its window ended: it may have crashed, so its return is checked. */
   private boolean offlineAfterApply;
 
+  /** When its health window ends (the ack plus the window), once it confirmed. */
+  private Instant windowEnd = Instant.MAX;
+
+  /** When the latest healthy report with the new image was received. */
+  private Instant lastHealthyAt = Instant.MIN;
+
+  /** Its window has ended without a report from its end yet: the next report decides. */
+  private boolean awaitingFreshReport;
+
   DeviceDriver(Run run, EngineContext ctx, Track track) {
     this.run = run;
     this.ctx = ctx;
@@ -160,30 +169,60 @@ final class DeviceDriver {
   private void confirm() {
     run.record(device(JournalEntry.Type.DEVICE_CONFIRMED, Optional.empty(), ""));
     run.event(RolloutEvent.Type.DEVICE_CONFIRMED, Optional.of(id()), Optional.empty(), "");
-    Instant settleAt = ackAt.plus(run.healthWindow());
-    scheduleSettle(Duration.between(ctx.now(), settleAt));
+    watchWindowEnd();
     run.changed();
   }
 
-  private void scheduleSettle(Duration delay) {
+  /** Waits for the end of the health window counted from {@link #ackAt}. */
+  private void watchWindowEnd() {
+    windowEnd = ackAt.plus(run.healthWindow());
+    Duration delay = Duration.between(ctx.now(), windowEnd);
     int gen = next();
-    Runnable settle =
+    Runnable end =
         () -> {
           if (gen == generation && state() == DeviceState.CONFIRMED) {
-            if (offlineInWindow) {
-              offlineAtWindowEnd();
-              return;
-            }
-            cancelTimer();
-            run.record(device(JournalEntry.Type.DEVICE_SETTLED, Optional.empty(), ""));
-            run.verdict(track);
+            windowEnded();
           }
         };
     if (delay.isNegative() || delay.isZero()) {
-      settle.run();
+      end.run();
     } else {
-      schedule(delay, settle);
+      schedule(delay, end);
     }
+  }
+
+  /**
+   * Settles the board on a healthy report from the end of its window. One from before the end does
+   * not show that it lived through the window: it may have crashed since without the transport
+   * noticing yet (a CoAP board counts as offline only after three silent health intervals). So,
+   * like a board that went offline in its window, it keeps its window open: its next report, or the
+   * transport finding it offline, decides.
+   */
+  private void windowEnded() {
+    if (offlineInWindow) {
+      offlineAtWindowEnd();
+      return;
+    }
+    if (!lastHealthyAt.isBefore(windowEnd)) {
+      settle();
+      return;
+    }
+    awaitingFreshReport = true;
+    Duration wait = ctx.settings().freshReportTimeout();
+    int gen = generation;
+    schedule(
+        wait,
+        () -> {
+          if (gen == generation && state() == DeviceState.CONFIRMED) {
+            fail(FailureCause.SILENT, "no report within " + wait + " after its health window");
+          }
+        });
+  }
+
+  private void settle() {
+    next();
+    run.record(device(JournalEntry.Type.DEVICE_SETTLED, Optional.empty(), ""));
+    run.verdict(track);
   }
 
   private void offlineAtWindowEnd() {
@@ -202,6 +241,7 @@ final class DeviceDriver {
       case APPLIED -> {
         if (isNew) {
           if (h.ok()) {
+            lastHealthyAt = receivedAt;
             confirm();
           } else {
             fail(FailureCause.UNHEALTHY, "reported ok:false");
@@ -213,10 +253,27 @@ final class DeviceDriver {
         }
       }
       case CONFIRMED -> {
+        String when = awaitingFreshReport ? " at the end of its health window" : "";
         if (!isNew) {
-          fail(FailureCause.OLD_VERSION, reported(h));
+          fail(FailureCause.OLD_VERSION, reported(h) + when);
         } else if (!h.ok()) {
-          fail(FailureCause.UNHEALTHY, "reported ok:false inside the health window");
+          fail(
+              FailureCause.UNHEALTHY,
+              "reported ok:false " + (when.isEmpty() ? "inside the health window" : when.strip()));
+        } else {
+          if (receivedAt.isAfter(lastHealthyAt)) {
+            lastHealthyAt = receivedAt;
+          }
+          if (awaitingFreshReport && !receivedAt.isBefore(windowEnd)) {
+            settle();
+          }
+        }
+      }
+      case SETTLED -> {
+        // A backstop: settled, then back on another image (it crashed and reverted itself) while
+        // the rollout still decides verdicts. It counts; after the outcome it is final.
+        if (!isNew && run.decidingVerdicts()) {
+          fail(FailureCause.OLD_VERSION, reported(h) + " after it settled");
         }
       }
       case REVERTING -> {
@@ -260,7 +317,13 @@ final class DeviceDriver {
   void onOffline() {
     switch (state()) {
       case PUSHING -> wentOfflineWhilePushing = true;
-      case APPLIED, CONFIRMED -> offlineInWindow = true;
+      case APPLIED, CONFIRMED -> {
+        if (awaitingFreshReport) {
+          offlineAtWindowEnd();
+        } else {
+          offlineInWindow = true;
+        }
+      }
       default -> {}
     }
   }
@@ -397,7 +460,7 @@ final class DeviceDriver {
       }
       case CONFIRMED -> {
         ackAt = ctx.now();
-        scheduleSettle(run.healthWindow());
+        watchWindowEnd();
       }
       case REVERTING -> resumeRevert();
       default -> {}
@@ -414,6 +477,7 @@ final class DeviceDriver {
   private int next() {
     cancelTimer();
     offlineInWindow = false;
+    awaitingFreshReport = false;
     return ++generation;
   }
 

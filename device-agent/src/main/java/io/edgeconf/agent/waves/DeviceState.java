@@ -14,7 +14,10 @@ public enum DeviceState {
   APPLIED,
   /** Healthy on the new image; the health window is not over. */
   CONFIRMED,
-  /** Final: still healthy on the new image when the health window ended. */
+  /**
+   * Final: healthy on the new image in a report from the end of its health window. While the
+   * rollout still decides verdicts, a later report of another image fails it after all.
+   */
   SETTLED,
   /** Being sent its previous image (after a failure, or in a rollback). */
   REVERTING,

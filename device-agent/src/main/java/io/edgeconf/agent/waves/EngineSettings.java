@@ -19,6 +19,9 @@ import java.util.Optional;
  *     sent before it, not as a crash (default 500 ms)
  * @param busyRetry how long to wait before pushing again when the transport's queue is full
  *     (default 1 s)
+ * @param freshReportTimeout how long a confirmed board whose health window has ended may take to
+ *     send a report from then on, while the transport still counts it online; without one it failed
+ *     {@code silent} (default 30 s)
  */
 public record EngineSettings(
     Duration pushDeadline,
@@ -27,7 +30,8 @@ public record EngineSettings(
     Duration revertTimeout,
     Duration resetWait,
     Duration staleReportGrace,
-    Duration busyRetry) {
+    Duration busyRetry,
+    Duration freshReportTimeout) {
   public EngineSettings {
     requirePositive("pushDeadline", pushDeadline);
     healthWindowOverride = healthWindowOverride == null ? Optional.empty() : healthWindowOverride;
@@ -45,6 +49,7 @@ public record EngineSettings(
       throw new IllegalArgumentException("staleReportGrace " + staleReportGrace + " is negative");
     }
     requirePositive("busyRetry", busyRetry);
+    requirePositive("freshReportTimeout", freshReportTimeout);
   }
 
   /** The defaults named above. */
@@ -56,7 +61,8 @@ public record EngineSettings(
         Duration.ofSeconds(30),
         Duration.ofSeconds(30),
         Duration.ofMillis(500),
-        Duration.ofSeconds(1));
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(30));
   }
 
   /** These settings with every policy's health window replaced. */
@@ -68,14 +74,35 @@ public record EngineSettings(
         revertTimeout,
         resetWait,
         staleReportGrace,
-        busyRetry);
+        busyRetry,
+        freshReportTimeout);
   }
 
   /** These settings with other timeouts (push, first health, revert, reset). */
   public EngineSettings withTimeouts(
       Duration push, Duration firstHealth, Duration revert, Duration reset) {
     return new EngineSettings(
-        push, healthWindowOverride, firstHealth, revert, reset, staleReportGrace, busyRetry);
+        push,
+        healthWindowOverride,
+        firstHealth,
+        revert,
+        reset,
+        staleReportGrace,
+        busyRetry,
+        freshReportTimeout);
+  }
+
+  /** These settings with another wait for a report after a board's health window ended. */
+  public EngineSettings withFreshReportTimeout(Duration timeout) {
+    return new EngineSettings(
+        pushDeadline,
+        healthWindowOverride,
+        firstHealthTimeout,
+        revertTimeout,
+        resetWait,
+        staleReportGrace,
+        busyRetry,
+        timeout);
   }
 
   private static void requirePositive(String name, Duration d) {

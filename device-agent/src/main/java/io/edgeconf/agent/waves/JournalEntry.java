@@ -42,7 +42,7 @@ public record JournalEntry(
     DEVICE_APPLIED(true),
     /** A healthy report with the new image arrived after the ack. */
     DEVICE_CONFIRMED(true),
-    /** The health window ended with the board still healthy on the new image: final. */
+    /** A healthy report with the new image arrived once the health window had ended: final. */
     DEVICE_SETTLED(true),
     /** The board failed the new image (see cause); its revert follows. */
     DEVICE_FAILED(true),

@@ -59,6 +59,14 @@ final class Run {
     return !ledger.completed();
   }
 
+  /**
+   * Whether verdicts still count: the rollout has no outcome and is not rolling back (a rollback
+   * reverts every board that got the new image anyway).
+   */
+  boolean decidingVerdicts() {
+    return !ledger.completed() && !ledger.rollingBack;
+  }
+
   /** Whether it still has something to do: not completed, or boards still converging. */
   boolean live() {
     return !ledger.completed() || !ledger.allFinal();

@@ -108,6 +108,41 @@ class FaultsIT {
   }
 
   @Test
+  void aCoapBoardCrashingLateInItsWindowAndBackAfterItIsRevertedNotSettled() throws Exception {
+    // The board crashes 1.6 s into a 2 s window and is dark for the simulator's 0.5 s reboot, so
+    // it is back (on v7) only after its window; the CoAP transport would find it offline only
+    // after three silent health intervals. Its first report after the window decides.
+    String block = "  canary 100%\n  max_failures 100%\n  health_window 2s";
+    try (var rig = RolloutRig.start(dir, 1, 1)) {
+      String r7 = rig.deploy(7, block).path("rollout").asText();
+      assertEquals("succeeded", rig.awaitEvent(r7, "rollout_completed").path("outcome").asText());
+      rig.awaitBoardsOnDesired();
+      String nrf = rig.id("nrf52840", 1);
+      rig.sim.setFault(nrf, "crash-after-apply=1600ms");
+
+      String r8 = rig.deploy(8, block).path("rollout").asText();
+      JsonNode done = rig.awaitEvent(r8, "rollout_completed");
+      assertEquals("succeeded", done.path("outcome").asText(), done.toString());
+      assertEquals(1, done.path("failed").asInt(), done.toString());
+      JsonNode failed =
+          rig.client.events.stream()
+              .filter(x -> x.path("event").asText().equals("device_failed"))
+              .filter(x -> x.path("rollout").asText().equals(r8))
+              .filter(x -> x.path("device").asText().equals(nrf))
+              .findFirst()
+              .orElse(null);
+      assertEquals("old_version", failed == null ? null : failed.path("cause").asText());
+      var devices = rig.awaitBoardsOnDesired();
+      assertEquals(7, devices.get(nrf).path("desired").path("version").asLong());
+      assertEquals("failed", devices.get(nrf).path("state").asText(), devices.get(nrf).toString());
+      assertEquals(7, rig.running(nrf));
+      String esp = rig.id("esp32", 1);
+      assertEquals(8, devices.get(esp).path("desired").path("version").asLong());
+      assertEquals(8, rig.running(esp));
+    }
+  }
+
+  @Test
   void coapBoardsWithLossEndOnTheImageTheirOutcomeGivesThem() throws Exception {
     // A lost CON message is retransmitted after 2-3 s, doubling: deadlines leave room for that,
     // yet a push may still time out; either way the board must end on what its outcome says.

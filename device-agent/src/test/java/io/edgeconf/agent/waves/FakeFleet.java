@@ -102,6 +102,22 @@ final class FakeFleet {
     }
   }
 
+  /**
+   * The board crashes without the transport noticing (a CoAP board: silence is noticed only after
+   * three health intervals): it is dark for {@code dark}, then boots on its previous slot and
+   * reports.
+   */
+  void crashDark(String id, Duration dark) {
+    FakeBoard b = boards.get(id);
+    b.silent = true;
+    later(
+        dark,
+        () -> {
+          b.crashAndRevert();
+          report(b);
+        });
+  }
+
   void resetLinePulsed(String id) {
     FakeBoard b = boards.get(id);
     b.reset();

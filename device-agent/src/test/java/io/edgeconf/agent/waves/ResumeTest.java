@@ -85,6 +85,17 @@ class ResumeTest {
                           fx.fleet));
             }),
         new Scenario(
+            "a CoAP board crashing late in its window, back after it",
+            Outcome.SUCCEEDED,
+            fx -> {
+              fx.rollout = new ModuleMetadata.Rollout(100, 100, 5_000, 0);
+              fx.board("esp-1", "esp32");
+              fx.board("nrf-1", "nrf52840");
+              fx.fleet.at(
+                  Duration.ofMillis(4_500),
+                  () -> fx.fleet.crashDark("nrf-1", Duration.ofSeconds(1)));
+            }),
+        new Scenario(
             "offline boards converging after the outcome",
             Outcome.SUCCEEDED,
             fx -> {

@@ -52,6 +52,9 @@ final class BlockwisePushes {
   private final Map<String, CoapPushJob> pushes = new HashMap<>();
   private final Map<String, byte[]> desired = new HashMap<>();
 
+  /** Desired images recorded while their boards were away, pushed when they register again. */
+  private final Map<String, byte[]> undelivered = new HashMap<>();
+
   BlockwisePushes(
       CoapEvents events,
       CoapBoardState state,
@@ -108,6 +111,7 @@ final class BlockwisePushes {
       finish(old);
     }
     desired.put(id, image);
+    undelivered.remove(id);
     pending.deadlineTimer(
         scheduler.schedule(
             () -> events.run(() -> onDeadline(job)), deadline.toMillis(), TimeUnit.MILLISECONDS));
@@ -276,12 +280,34 @@ final class BlockwisePushes {
 
   /** Records a board's desired image (the caller's copy) from any thread. */
   CompletionStage<Void> setDesired(String deviceId, byte[] image) {
-    return onEvents(() -> desired.put(deviceId, image));
+    return onEvents(
+        () -> {
+          desired.put(deviceId, image);
+          undelivered.put(deviceId, image);
+        });
+  }
+
+  /**
+   * A board registered anew (on the event thread): the desired image recorded while it was away is
+   * pushed now, once (over MQTT the retained {@code cfg} does this). Its outcome reaches the
+   * listeners as any ack does.
+   */
+  void deliverRecorded(String deviceId, Duration deadline) {
+    byte[] image = undelivered.remove(deviceId);
+    if (image == null) {
+      return;
+    }
+    LOG.info("{} registered again: pushing the image recorded as its desired one", deviceId);
+    begin(new PendingPush(deviceId, ImageInfo.of(image)), image, deadline);
   }
 
   /** Forgets a board's desired image, from any thread. */
   CompletionStage<Void> clearDesired(String deviceId) {
-    return onEvents(() -> desired.remove(deviceId));
+    return onEvents(
+        () -> {
+          desired.remove(deviceId);
+          undelivered.remove(deviceId);
+        });
   }
 
   private CompletionStage<Void> onEvents(Runnable change) {

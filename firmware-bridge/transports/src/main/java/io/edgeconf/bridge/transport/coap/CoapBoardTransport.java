@@ -90,7 +90,7 @@ public final class CoapBoardTransport implements BoardTransport {
             bad,
             settings.maxRequestsPerSecond(),
             settings.maxBoards());
-    this.directory = new ResourceDirectory(events, state, health, clock);
+    this.directory = new ResourceDirectory(events, state, health, clock, this::onReturn);
     this.pushes =
         new BlockwisePushes(
             events,
@@ -109,6 +109,18 @@ public final class CoapBoardTransport implements BoardTransport {
    * The resource is built with the stack, before the directory that needs the stack (through its
    * health observations): registrations reach the directory through here.
    */
+  /**
+   * A board registered that was not registered (on the event thread): an image recorded as its
+   * desired one while it was away is pushed now. A method, not a lambda, because the pushes part is
+   * made after the directory.
+   */
+  private void onReturn(String deviceId) {
+    pushes.deliverRecorded(deviceId, RECORDED_IMAGE_DEADLINE);
+  }
+
+  /** The deadline of a push that delivers an image recorded while its board was away. */
+  private static final Duration RECORDED_IMAGE_DEADLINE = Duration.ofSeconds(30);
+
   private void onRegistration(
       BoardInfo info,
       InetSocketAddress address,

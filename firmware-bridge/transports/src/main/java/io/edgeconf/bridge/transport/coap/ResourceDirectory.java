@@ -30,8 +30,16 @@ final class ResourceDirectory implements RdResource.Registrar {
   private final Clock clock;
   private ScheduledFuture<?> sweeper;
 
+  /** Called on the event thread when a board registers that was not registered. */
+  private final java.util.function.Consumer<String> onReturn;
+
   ResourceDirectory(
-      CoapEvents events, CoapBoardState state, HealthObservations health, Clock clock) {
+      CoapEvents events,
+      CoapBoardState state,
+      HealthObservations health,
+      Clock clock,
+      java.util.function.Consumer<String> onReturn) {
+    this.onReturn = onReturn;
     this.events = events;
     this.state = state;
     this.health = health;
@@ -57,6 +65,9 @@ final class ResourceDirectory implements RdResource.Registrar {
           exchange.respond(ResponseCode.CREATED);
           // A (re-)registration may follow a reboot that dropped our observation: renew it.
           health.observe(info.deviceId());
+          if (outcome == CoapBoardState.Outcome.CREATED) {
+            onReturn.accept(info.deviceId());
+          }
         })) {
       exchange.respond(ResponseCode.SERVICE_UNAVAILABLE);
     }
