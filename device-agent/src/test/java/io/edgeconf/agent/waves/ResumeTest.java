@@ -120,6 +120,29 @@ class ResumeTest {
   }
 
   /**
+   * Two ESP32 boards and a CoAP board in an operator's rollback, the engine crashed right after the
+   * third push was journaled (before that push left).
+   */
+  private static Fixture rollbackCrashedAfterThreePushes(String rolloutId) {
+    Fixture fx = new Fixture();
+    fx.board("esp-1", "esp32");
+    fx.board("esp-2", "esp32");
+    fx.board("nrf-1", "nrf52840");
+    CrashingJournal crashing = new CrashingJournal(fx.journal, 3, fx::crash);
+    fx.journalPort = crashing;
+    fx.engine().start(fx.plan(rolloutId, RolloutKind.ROLLBACK));
+    fx.time.advanceUntil(() -> crashing.crashed, Duration.ofMinutes(1));
+    return fx;
+  }
+
+  /** A new engine resumes the rollout from its journal, as read back after a restart. */
+  private static RolloutResult resume(Fixture fx, String rolloutId) {
+    fx.journalPort = fx.journal;
+    JournalState state = fx.journal.state(rolloutId).orElseThrow();
+    return fx.await(fx.engine().resume(JournalJson.read(JournalJson.write(state))));
+  }
+
+  /**
    * KillPointsIT, operator rollback, kill point 5: killed right after the last board's push was
    * journaled; after the restart that board (a CoAP board not registered again yet) never acks. It
    * failed, so it is sent its previous image, which becomes its desired one, and the rollback
@@ -127,14 +150,8 @@ class ResumeTest {
    */
   @Test
   void aBoardFailingAResumedOperatorRollbackIsSentItsPreviousImage() {
-    Fixture fx = new Fixture();
-    fx.board("esp-1", "esp32");
-    fx.board("esp-2", "esp32");
-    FakeBoard nrf = fx.board("nrf-1", "nrf52840");
-    CrashingJournal crashing = new CrashingJournal(fx.journal, 3, fx::crash);
-    fx.journalPort = crashing;
-    fx.engine().start(fx.plan("rb1", RolloutKind.ROLLBACK));
-    fx.time.advanceUntil(() -> crashing.crashed, Duration.ofMinutes(1));
+    Fixture fx = rollbackCrashedAfterThreePushes("rb1");
+    FakeBoard nrf = fx.fleet.board("nrf-1");
     assertEquals(
         List.of(
             JournalEntry.Type.DEVICE_PUSHED,
@@ -145,9 +162,7 @@ class ResumeTest {
     byte[] before = nrf.active.clone();
     nrf.fault = FakeBoard.Fault.NO_ACK;
 
-    fx.journalPort = fx.journal;
-    JournalState state = fx.journal.state("rb1").orElseThrow();
-    RolloutResult result = fx.await(fx.engine().resume(JournalJson.read(JournalJson.write(state))));
+    RolloutResult result = resume(fx, "rb1");
 
     DeviceResult r = result.devices().get("nrf-1");
     assertEquals(DeviceState.FAILED, r.state(), fx.eventNames().toString());
@@ -168,20 +183,12 @@ class ResumeTest {
 
   @Test
   void aBoardNotSeenSinceTheRestartIsOfflineAndPushedWhenItReturns() {
-    Fixture fx = new Fixture();
-    fx.board("esp-1", "esp32");
-    fx.board("esp-2", "esp32");
-    FakeBoard nrf = fx.board("nrf-1", "nrf52840");
-    CrashingJournal crashing = new CrashingJournal(fx.journal, 3, fx::crash);
-    fx.journalPort = crashing;
-    fx.engine().start(fx.plan("rb2", RolloutKind.ROLLBACK));
-    fx.time.advanceUntil(() -> crashing.crashed, Duration.ofMinutes(1));
+    Fixture fx = rollbackCrashedAfterThreePushes("rb2");
+    FakeBoard nrf = fx.fleet.board("nrf-1");
     // The agent restarts; the CoAP board has not registered again yet.
     fx.fleet.unknown.add("nrf-1");
 
-    fx.journalPort = fx.journal;
-    JournalState state = fx.journal.state("rb2").orElseThrow();
-    RolloutResult result = fx.await(fx.engine().resume(JournalJson.read(JournalJson.write(state))));
+    RolloutResult result = resume(fx, "rb2");
     assertEquals(DeviceState.OFFLINE, result.devices().get("nrf-1").state(), "not a failure");
     assertEquals(0, result.devicesIn(DeviceState.FAILED).size());
 
