@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -86,8 +88,7 @@ public final class ManagementApi implements AgentEvents, AutoCloseable {
   }
 
   /** Opened once the command topics are first subscribed: commands sent from then on are heard. */
-  private final java.util.concurrent.CountDownLatch listening =
-      new java.util.concurrent.CountDownLatch(1);
+  private final CountDownLatch listening = new CountDownLatch(1);
 
   /**
    * Connects (retrying in the background until the broker answers) and waits up to the timeout for
@@ -110,7 +111,7 @@ public final class ManagementApi implements AgentEvents, AutoCloseable {
       IMqttToken token = client.connect(options);
       token.waitForCompletion(waitMillis);
       long left = Math.max(0, until - System.nanoTime());
-      if (!listening.await(left, java.util.concurrent.TimeUnit.NANOSECONDS)) {
+      if (!listening.await(left, TimeUnit.NANOSECONDS)) {
         log.warn("management API: not subscribed yet after {} ms; carrying on", waitMillis);
       }
     } catch (InterruptedException e) {
